@@ -1,0 +1,29 @@
+import { bootstrapExitCode, bootstrapWorktree, coreMessages, UsageError } from '@worktree-guard/core';
+import { parse } from '../args';
+import { loadContext } from '../context';
+import { messages } from '../messages';
+import { printJson } from '../render';
+import { renderBootstrap } from '../renderBootstrap';
+
+export async function runBootstrap(args: string[]): Promise<number> {
+  const { values } = parse('bootstrap', args, { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } }, 0);
+  const { repo, config } = await loadContext();
+  if (!repo.topLevel || !repo.current) throw new UsageError('bare', coreMessages.bareHere());
+  const json = Boolean(values.json);
+  const report = await bootstrapWorktree({
+    target: { path: repo.current.path, gitDir: repo.gitDir, branch: repo.current.branch },
+    primaryPath: repo.primary.bare ? null : repo.primary.path,
+    commonDir: repo.commonDir,
+    config,
+    dryRun: Boolean(values['dry-run']),
+    // with --json, stdout carries the document alone: setup output goes to stderr
+    setupStdio: json ? ['ignore', 2, 2] : 'inherit',
+    onEvent: (e) => {
+      if (e.type === 'setup-start') process.stderr.write(`${messages.setupStart(e.command)}\n`);
+    },
+  });
+  const code = bootstrapExitCode(report);
+  if (json) printJson({ ...report, exitCode: code });
+  else process.stdout.write(`${renderBootstrap(report)}\n`);
+  return code;
+}

@@ -1,0 +1,108 @@
+/** Every sentence the CLI prints, in one place. Core's sentences live in core's messages.ts. */
+
+export const VERSION = '0.1.0';
+
+export const help = {
+  main: `guard — safe parallel work in git worktrees, on plain git
+
+Usage: guard <command> [options]
+
+Commands:
+  new <branch> [dir] [base]   fetch, then a bootstrapped worktree on <branch>
+  bootstrap [--dry-run]       make the current worktree faithful to the primary (idempotent)
+  demo [--keep]               a guided run in a throwaway sandbox repository
+
+Options:
+  -h, --help     show help (also: guard <command> --help)
+  --version      print the version
+
+Exit codes: 0 all good · 1 a rule is broken or an operation was refused · 2 usage or configuration error.
+Configuration: .worktreeguardrc.json (or .yaml, worktreeguard.config.js, "worktreeguard" in package.json).`,
+
+  new: `Usage: guard new [options] [--] <branch> [dir] [base]
+
+Fetches <remote>, then adds a worktree on <branch> and bootstraps it:
+  - a new branch starts from [base], default <remote>/<baseBranch> (origin/main) — never a local main;
+  - an existing local branch is attached; a branch only on the remote is created tracking it;
+  - a branch already checked out in another worktree is refused.
+[dir] defaults to ../<repo-dir>-<branch-slug>, beside the primary checkout.
+
+Options:
+  --no-fetch   do not fetch first (branch from what was fetched last)
+  --json       print the result as one JSON document
+  -h, --help   show this help`,
+
+  bootstrap: `Usage: guard bootstrap [--dry-run] [--json]
+
+Makes the current worktree faithful to the primary checkout; running it twice changes nothing:
+  - links each configured "links" path the primary has and git ignores (.venv, .env, .claude/settings*.json);
+  - copies "copies" entries and .worktreeinclude matches, modes kept;
+  - enables extensions.worktreeConfig and pins user.name/user.email at worktree scope (here and in the primary);
+  - links Claude Code's project memory (and other "sharedDirs") to the primary's;
+  - runs "setup" commands once.
+Nothing that exists is overwritten, moved or deleted: a conflict is reported and the exit code is 1.
+
+Options:
+  --dry-run    print the plan and change nothing
+  --json       print the report as one JSON document
+  -h, --help   show this help`,
+
+  demo: `Usage: guard demo [--keep]
+
+Builds a throwaway sandbox (a bare "origin", a clone with an ignored .env and .venv), runs guard new
+twice, and shows the links, the pinned identities and a clean git status. The sandbox is removed
+afterwards unless --keep is given.`,
+};
+
+export const messages = {
+  badArgs: (command: string, why: string) => `${command}: ${why}\nRun "guard ${command} --help" for usage.`,
+  tooManyArgs: (command: string, extra: string[]) =>
+    `${command}: unexpected argument${extra.length > 1 ? 's' : ''}: ${extra.join(' ')}\nRun "guard ${command} --help" for usage.`,
+  missingArg: (command: string, what: string) => `${command}: missing ${what}\nRun "guard ${command} --help" for usage.`,
+  unknownCommand: (name: string) => `unknown command "${name}"\nRun "guard --help" for the list of commands.`,
+  errorPrefix: 'guard: ',
+  internalError: (message: string) => `internal error: ${message} (set GUARD_DEBUG=1 for the stack)`,
+
+  // progress (stderr)
+  fetching: (remote: string) => `fetching ${remote}…`,
+  adding: (path: string, branch: string) => `adding worktree ${path} on ${branch}…`,
+  setupStart: (command: string) => `setup: ${command}`,
+  setupEnd: (command: string, code: number | string) => `setup: ${command} exited ${code}`,
+  warning: (text: string) => `warning: ${text}`,
+
+  // bootstrap report
+  bootstrapHeader: (path: string, dry: boolean) => (dry ? `bootstrap plan for ${path} (dry run: nothing changed)` : `bootstrap ${path}`),
+  nothingToDo: (n: number) => `nothing to do: ${n} thing${n === 1 ? '' : 's'} already in place`,
+  alreadyInPlace: (n: number) => `${n} already in place`,
+  actionText: {
+    enableWorktreeConfig: (moves: string[]) =>
+      `enable extensions.worktreeConfig${moves.length ? ` (moving ${moves.join(', ')} to the primary's config.worktree)` : ''}`,
+    pinIdentity: (who: string, where: string, inherited: boolean) =>
+      `pin ${who} at worktree scope in ${where}${inherited ? ' (replacing the pin inherited from the worktree it was made from)' : ''}`,
+    link: (rel: string, target: string) => `link ${rel} → ${target}`,
+    copy: (rel: string) => `copy ${rel}`,
+    createDir: (p: string) => `create ${p}`,
+    shareDir: (dest: string, target: string) => `link ${dest} → ${target}`,
+    setup: (commands: string[]) => `run setup: ${commands.join(' && ')}`,
+  },
+
+  // guard new banner
+  ready: (path: string) => `worktree ready: ${path}`,
+  notQuiteReady: (path: string) => `worktree created, but it needs a person: ${path}`,
+  bannerBranch: (branch: string, how: string) => `${branch} (${how})`,
+  howNew: (ref: string, commit: string) => `new, from ${ref} @ ${commit.slice(0, 10)}`,
+  howAttached: 'existing branch, attached',
+  howTracking: (remote: string) => `new, tracking ${remote}`,
+  fetchedFresh: (remote: string, when: string) => `${remote} fetched ${when}`,
+  fetchedSkipped: (remote: string, when: string) => `not fetched (--no-fetch); ${remote} last fetched ${when}`,
+  fetchedNone: 'no remote: nothing fetched',
+  none: '—',
+  identityPinned: (name: string, email: string) => `${name} <${email}> (pinned at worktree scope)`,
+  identityMissing: 'not pinned — see below',
+  rules: [
+    'no git stash here: the stash is shared by every worktree — park WIP with git commit -am wip',
+    'one branch per worktree: switch branches in another worktree, not here',
+  ],
+  next: (path: string) => `cd ${path}`,
+  labels: { branch: 'branch', fetch: 'base', linked: 'linked', copied: 'copied', memory: 'memory', identity: 'identity', setup: 'setup', rules: 'rules', next: 'next' },
+};

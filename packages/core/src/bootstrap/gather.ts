@@ -1,0 +1,219 @@
+/** Reads everything bootstrap decides on: a few git calls per worktree, then the file system. */
+import { createHash } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { claudeConfigDir, claudeProjectKey } from '../claude';
+import type { GuardConfig } from '../config/types';
+import { runGit } from '../git';
+import { type ConfigView, readConfig } from '../gitConfig';
+import { desiredIdentity, effectiveIdentity, type Identity, type PinState, pinStateOf, worktreeConfigMoves } from '../identity';
+import { type IgnoreMatch, ignoredPaths } from '../ignore';
+import { inspect, type PathInfo, sameBytes } from '../fsInfo';
+import { canonical } from '../repo';
+import { branchSlug } from '../slug';
+
+export const SETUP_KEY = 'worktreeguard.setup';
+
+export interface Target {
+  path: string;
+  gitDir: string;
+  branch: string | null;
+}
+
+export interface LinkState {
+  rel: string;
+  source: string;
+  sourceInfo: PathInfo;
+  ignoredInPrimary: IgnoreMatch | null;
+  dest: string;
+  destInfo: PathInfo;
+  /** Would git ignore a link at `dest`? (Only asked when nothing is there yet.) */
+  ignoredHere: boolean;
+}
+
+export interface CopyState {
+  rel: string;
+  source: string;
+  sourceInfo: PathInfo;
+  ignoredInPrimary: boolean;
+  dest: string;
+  destInfo: PathInfo;
+  same: boolean;
+}
+
+export interface SharedDirState {
+  entry: string;
+  primaryDir: string | null;
+  primaryInfo: PathInfo;
+  dest: string | null;
+  destInfo: PathInfo;
+  /** The worktree whose directory name could not be worked out (Claude's hashed long keys). */
+  unresolvedFor: string | null;
+}
+
+export interface WorktreePin {
+  path: string;
+  gitDir: string;
+  pin: PinState;
+}
+
+export interface BootstrapState {
+  target: Target;
+  isPrimary: boolean;
+  primaryPath: string | null;
+  commonDir: string;
+  extensionOn: boolean;
+  moves: { key: string; value: string }[];
+  desired: Identity | null;
+  /** The primary's effective identity (what it pins for itself). */
+  primaryIdentity: Identity | null;
+  pins: WorktreePin[];
+  links: LinkState[];
+  copies: CopyState[];
+  sharedDirs: SharedDirState[];
+  setup: { commands: string[]; hash: string; doneHash: string | null };
+}
+
+export interface GatherInput {
+  target: Target;
+  primaryPath: string | null;
+  commonDir: string;
+  config: GuardConfig;
+  env?: NodeJS.ProcessEnv;
+}
+
+function setupHash(commands: readonly string[]): string {
+  return createHash('sha256').update(JSON.stringify(commands)).digest('hex').slice(0, 16);
+}
+
+async function walkFiles(root: string, rel: string): Promise<string[]> {
+  const info = await inspect(path.join(root, rel));
+  if (info.kind !== 'dir') return [rel];
+  const entries = await readdir(path.join(root, rel), { withFileTypes: true });
+  const nested = await Promise.all(entries.map((e) => walkFiles(root, path.posix.join(rel, e.name))));
+  return nested.flat();
+}
+
+/** Untracked files of the primary that match `.worktreeinclude` (gitignore syntax). */
+async function worktreeIncludeFiles(primary: string): Promise<string[]> {
+  const file = path.join(primary, '.worktreeinclude');
+  if ((await inspect(file)).kind !== 'file') return [];
+  const r = await runGit(['ls-files', '-z', '--others', '--ignored', `--exclude-from=${file}`], { cwd: primary });
+  return r.stdout.split('\0').filter(Boolean);
+}
+
+function expandSharedDir(entry: string, worktree: string, env: NodeJS.ProcessEnv): { path: string; exact: boolean } {
+  const { key, exact } = claudeProjectKey(canonical(worktree));
+  const home = env.HOME || '';
+  const expanded = entry
+    .replace(/^~(?=\/|$)/, home)
+    .replace(/\{claude\}/g, claudeConfigDir(env))
+    .replace(/\{dir\}/g, path.basename(worktree))
+    .replace(/\{key\}/g, key);
+  return { path: path.resolve(expanded), exact: exact || !entry.includes('{key}') };
+}
+
+/** A long Claude key ends in a hash: find the one existing directory whose name starts with the cut key. */
+async function resolveSharedDir(entry: string, worktree: string, env: NodeJS.ProcessEnv): Promise<string | null> {
+  const { path: p, exact } = expandSharedDir(entry, worktree, env);
+  if (exact) return p;
+  const { key } = claudeProjectKey(canonical(worktree));
+  const [before] = entry.split('{key}');
+  const parent = path.resolve(expandSharedDir(before ?? '', worktree, env).path);
+  const rest = p.slice(parent.length + 1 + key.length); // what follows the key, e.g. "/memory"
+  const names = await readdir(parent).catch(() => [] as string[]);
+  const hits = names.filter((n) => n.startsWith(key) && n !== key);
+  return hits.length === 1 ? path.join(parent, `${hits[0]}${rest}`) : null;
+}
+
+export async function gatherBootstrapState(input: GatherInput): Promise<BootstrapState> {
+  const { target, primaryPath, commonDir, config } = input;
+  const env = input.env ?? process.env;
+  const isPrimary = primaryPath !== null && canonical(primaryPath) === canonical(target.path);
+
+  const targetView = await readConfig(target.path);
+  const primaryView: ConfigView = isPrimary ? targetView : await readConfig(primaryPath ?? commonDir);
+  const pins: WorktreePin[] = [{ path: target.path, gitDir: target.gitDir, pin: pinStateOf(targetView) }];
+  if (primaryPath !== null && !isPrimary) pins.push({ path: primaryPath, gitDir: commonDir, pin: pinStateOf(primaryView) });
+
+  const primaryIdentity = effectiveIdentity(primaryView);
+  const desired = desiredIdentity(primaryIdentity, config.identity, {
+    branch: target.branch ?? '',
+    slug: branchSlug(target.branch ?? 'detached'),
+    dir: path.basename(target.path),
+  });
+
+  const base: BootstrapState = {
+    target,
+    isPrimary,
+    primaryPath,
+    commonDir,
+    extensionOn: primaryView.get('extensions.worktreeconfig', 'local') === 'true',
+    moves: worktreeConfigMoves(primaryView),
+    desired,
+    primaryIdentity: primaryIdentity.name && primaryIdentity.email ? { name: primaryIdentity.name, email: primaryIdentity.email } : null,
+    pins,
+    links: [],
+    copies: [],
+    sharedDirs: [],
+    setup: { commands: config.setup, hash: setupHash(config.setup), doneHash: targetView.get(SETUP_KEY, 'worktree') },
+  };
+  if (isPrimary || primaryPath === null) return base;
+
+  // links and copies: sources in the primary, only if git ignores them there
+  const linkRels = config.links;
+  const copyEntries = [...config.copies];
+  const copyRels: string[] = [];
+  for (const entry of copyEntries) {
+    if ((await inspect(path.join(primaryPath, entry))).kind !== 'missing') copyRels.push(...(await walkFiles(primaryPath, entry)));
+  }
+  const included = await worktreeIncludeFiles(primaryPath);
+  const sourceInfos = new Map<string, PathInfo>();
+  for (const rel of new Set([...linkRels, ...copyRels, ...included])) sourceInfos.set(rel, await inspect(path.join(primaryPath, rel)));
+  const present = [...sourceInfos].filter(([, i]) => i.kind !== 'missing').map(([rel]) => rel);
+  const ignoredPrimary = await ignoredPaths(primaryPath, present);
+
+  const destInfos = new Map<string, PathInfo>();
+  for (const rel of sourceInfos.keys()) destInfos.set(rel, await inspect(path.join(target.path, rel)));
+  const toPredict = linkRels.filter((rel) => destInfos.get(rel)?.kind === 'missing' && ignoredPrimary.get(rel));
+  const ignoredTarget = await ignoredPaths(target.path, toPredict);
+
+  for (const rel of linkRels) {
+    base.links.push({
+      rel,
+      source: path.join(primaryPath, rel),
+      sourceInfo: sourceInfos.get(rel) ?? { kind: 'missing' },
+      ignoredInPrimary: ignoredPrimary.get(rel) ?? null,
+      dest: path.join(target.path, rel),
+      destInfo: destInfos.get(rel) ?? { kind: 'missing' },
+      ignoredHere: Boolean(ignoredTarget.get(rel)),
+    });
+  }
+  const linked = new Set(linkRels);
+  for (const rel of new Set([...copyRels, ...included])) {
+    if (linked.has(rel)) continue;
+    const source = path.join(primaryPath, rel);
+    const dest = path.join(target.path, rel);
+    const sourceInfo = sourceInfos.get(rel) ?? { kind: 'missing' };
+    const destInfo = destInfos.get(rel) ?? { kind: 'missing' };
+    const same =
+      sourceInfo.kind === 'file' && destInfo.kind === 'file'
+        ? sourceInfo.size === destInfo.size && (await sameBytes(source, dest))
+        : sourceInfo.kind === 'symlink' && destInfo.kind === 'symlink' && sourceInfo.target === destInfo.target;
+    base.copies.push({ rel, source, sourceInfo, ignoredInPrimary: Boolean(ignoredPrimary.get(rel)), dest, destInfo, same });
+  }
+
+  for (const entry of config.sharedDirs) {
+    const primaryDir = await resolveSharedDir(entry, primaryPath, env);
+    const dest = await resolveSharedDir(entry, target.path, env);
+    base.sharedDirs.push({
+      entry,
+      primaryDir,
+      primaryInfo: primaryDir ? await inspect(primaryDir) : { kind: 'missing' },
+      dest,
+      destInfo: dest ? await inspect(dest) : { kind: 'missing' },
+      unresolvedFor: primaryDir === null ? primaryPath : dest === null ? target.path : null,
+    });
+  }
+  return base;
+}

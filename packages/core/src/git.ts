@@ -1,0 +1,105 @@
+/**
+ * The one way core runs git: argv arrays (never a shell), an explicit cwd, typed errors.
+ *
+ * Hooks run with GIT_DIR, GIT_INDEX_FILE, … exported for *their* worktree. A git command aimed at another
+ * worktree would silently act on the wrong one, so every call clears git's local env vars
+ * (`git rev-parse --local-env-vars`) and lets git discover the repository from `cwd` — unless the caller
+ * asks to inherit them (`inheritRepoEnv`, e.g. to read a `git -c` override given to the hooked command).
+ */
+import { simpleGit } from 'simple-git';
+import { GitError } from './errors';
+
+export interface GitOptions {
+  cwd: string;
+  /** Exit codes that are answers, not failures (e.g. `[0, 1]` for `git config --get`). Default `[0]`. */
+  ok?: readonly number[];
+  /** Extra environment variables for this call. */
+  env?: Readonly<Record<string, string>>;
+  /** Keep GIT_DIR & co. from the environment (only for the worktree a hook runs in). */
+  inheritRepoEnv?: boolean;
+  /** Retry while another process holds a config lock (`could not lock config file`). */
+  retryOnLock?: boolean;
+}
+
+export interface GitResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/** Counts processes started, for the benchmark's "git processes per worktree" figure. */
+export const gitStats = { calls: 0 };
+
+let localEnvVars: Promise<readonly string[]> | undefined;
+
+/** git's own list of repository-local variables, asked once per process and only when one is set. */
+async function repoLocalVars(): Promise<readonly string[]> {
+  if (!Object.keys(process.env).some((k) => k.startsWith('GIT_'))) return [];
+  localEnvVars ??= spawnGit(['rev-parse', '--local-env-vars'], process.cwd(), cleanBase()).then((r) =>
+    r.stdout.split('\n').filter(Boolean),
+  );
+  return localEnvVars;
+}
+
+function cleanBase(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v !== undefined && !/^GIT_(DIR|WORK_TREE|INDEX_FILE|COMMON_DIR|PREFIX)$/.test(k)) env[k] = v;
+  }
+  return env;
+}
+
+async function spawnGit(args: readonly string[], cwd: string, env: Record<string, string>): Promise<GitResult> {
+  gitStats.calls++;
+  let exitCode = 0;
+  let stderr = '';
+  const runner = simpleGit({
+    baseDir: cwd,
+    trimmed: false,
+    errors: (_error, result) => {
+      exitCode = result.exitCode;
+      stderr = Buffer.concat(result.stdErr).toString('utf8');
+      return undefined;
+    },
+  }).env(env);
+  const stdout = await runner.raw([...args]);
+  return { stdout, stderr, exitCode };
+}
+
+/** This process's environment without git's repository-local variables: for commands aimed elsewhere. */
+export async function repoNeutralEnv(): Promise<Record<string, string>> {
+  const drop = await repoLocalVars();
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !drop.includes(k)) env[k] = v;
+  return env;
+}
+
+async function environmentFor(opts: GitOptions): Promise<Record<string, string>> {
+  const env: Record<string, string> = {};
+  if (opts.inheritRepoEnv) for (const [k, v] of Object.entries(process.env)) v !== undefined && (env[k] = v);
+  else Object.assign(env, await repoNeutralEnv());
+  // Never let git stop to ask for anything: hooks and scripts have no one to answer.
+  env.GIT_TERMINAL_PROMPT = '0';
+  return { ...env, ...opts.env };
+}
+
+const LOCK_RETRIES = 20;
+
+/** Runs git and returns what it said; throws GitError unless the exit code is in `ok`. */
+export async function runGit(args: readonly string[], opts: GitOptions): Promise<GitResult> {
+  const env = await environmentFor(opts);
+  for (let attempt = 0; ; attempt++) {
+    const result = await spawnGit(args, opts.cwd, env);
+    if ((opts.ok ?? [0]).includes(result.exitCode)) return result;
+    if (opts.retryOnLock && attempt < LOCK_RETRIES && /could not lock config file/.test(result.stderr)) {
+      await new Promise((r) => setTimeout(r, 20 + Math.random() * 60));
+      continue;
+    }
+    throw new GitError(args, result.exitCode, result.stderr);
+  }
+}
+
+/** Runs git and returns stdout; throws GitError on any exit code not in `ok`. */
+export async function git(args: readonly string[], opts: GitOptions): Promise<string> {
+  return (await runGit(args, opts)).stdout;
+}

@@ -1,0 +1,109 @@
+/**
+ * Pure parsers for `git worktree list --porcelain [-z]`.
+ * With -z (git 2.36+) fields end in NUL and records end with an empty field; paths are verbatim.
+ * Without it (older git) fields end in LF, records with an empty line, and odd paths are C-quoted.
+ */
+
+export interface WorktreeRecord {
+  path: string;
+  /** Commit checked out; null for a bare entry or an unborn branch. */
+  head: string | null;
+  /** Short branch name (`refs/heads/` removed), or null when detached or bare. */
+  branch: string | null;
+  detached: boolean;
+  bare: boolean;
+  /** Lock reason ('' when locked without one), or null when not locked. */
+  locked: string | null;
+  /** Why git considers it prunable (e.g. its directory is gone), or null. */
+  prunable: string | null;
+}
+
+const ZERO_OID = /^0+$/;
+
+function emptyRecord(path: string): WorktreeRecord {
+  return { path, head: null, branch: null, detached: false, bare: false, locked: null, prunable: null };
+}
+
+/** Undoes git's C-style quoting of a path (`"a\tb\303\251"`); unquoted input is returned as is. */
+export function unquoteCPath(text: string): string {
+  if (!(text.length >= 2 && text.startsWith('"') && text.endsWith('"'))) return text;
+  const bytes: number[] = [];
+  const body = text.slice(1, -1);
+  const simple: Record<string, number> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '"': 34, '\\': 92 };
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i] as string;
+    if (ch !== '\\') {
+      bytes.push(...Buffer.from(ch, 'utf8'));
+      continue;
+    }
+    const next = body[i + 1] ?? '';
+    if (/[0-7]/.test(next)) {
+      bytes.push(Number.parseInt(body.slice(i + 1, i + 4), 8));
+      i += 3;
+    } else {
+      bytes.push(simple[next] ?? next.charCodeAt(0));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+function applyField(record: WorktreeRecord, field: string, quoted: boolean): void {
+  const space = field.indexOf(' ');
+  const key = space === -1 ? field : field.slice(0, space);
+  const value = space === -1 ? null : field.slice(space + 1);
+  switch (key) {
+    case 'HEAD':
+      record.head = value && !ZERO_OID.test(value) ? value : null;
+      break;
+    case 'branch':
+      record.branch = value ? value.replace(/^refs\/heads\//, '') : null;
+      break;
+    case 'detached':
+      record.detached = true;
+      break;
+    case 'bare':
+      record.bare = true;
+      break;
+    case 'locked':
+      record.locked = value === null ? '' : quoted ? unquoteCPath(value) : value;
+      break;
+    case 'prunable':
+      record.prunable = value ?? '';
+      break;
+    default:
+      // Fields added by later git versions are ignored, not fatal.
+      break;
+  }
+}
+
+/** Parses `git worktree list --porcelain -z`. */
+export function parseWorktreeListZ(text: string): WorktreeRecord[] {
+  return parseFields(text.split('\0'), false);
+}
+
+/** Parses `git worktree list --porcelain` (no -z), as printed by git before 2.36. */
+export function parseWorktreeListLines(text: string): WorktreeRecord[] {
+  return parseFields(text.split('\n'), true);
+}
+
+function parseFields(fields: string[], quoted: boolean): WorktreeRecord[] {
+  const records: WorktreeRecord[] = [];
+  let current: WorktreeRecord | null = null;
+  for (const field of fields) {
+    if (field === '') {
+      if (current) records.push(current);
+      current = null;
+      continue;
+    }
+    if (field.startsWith('worktree ')) {
+      if (current) records.push(current);
+      const raw = field.slice('worktree '.length);
+      current = emptyRecord(quoted ? unquoteCPath(raw) : raw);
+      continue;
+    }
+    if (current) applyField(current, field, quoted);
+  }
+  if (current) records.push(current);
+  return records;
+}

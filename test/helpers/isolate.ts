@@ -1,0 +1,20 @@
+/**
+ * Every test process gets its own HOME, global git config and Claude Code config dir, so no test reads
+ * the machine's settings or writes outside its temp dirs. Child processes inherit this environment.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const home = mkdtempSync(path.join(os.tmpdir(), 'guard-home-'));
+const globalConfig = path.join(home, '.gitconfig');
+writeFileSync(globalConfig, '[init]\n\tdefaultBranch = main\n[commit]\n\tgpgsign = false\n[protocol "file"]\n\tallow = always\n');
+for (const k of Object.keys(process.env)) if (k.startsWith('GIT_') || k === 'NO_COLOR' || k === 'FORCE_COLOR') delete process.env[k];
+Object.assign(process.env, {
+  HOME: home,
+  GIT_CONFIG_GLOBAL: globalConfig,
+  GIT_CONFIG_NOSYSTEM: '1',
+  CLAUDE_CONFIG_DIR: path.join(home, 'claude'),
+  NO_COLOR: '1',
+  GIT_TERMINAL_PROMPT: '0',
+});

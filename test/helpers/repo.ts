@@ -1,0 +1,100 @@
+/** Real git repositories in temp dirs, and the real `guard` binary, for integration and e2e tests. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const BIN = path.resolve(__dirname, '../../packages/cli/bin/guard.js');
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temp dir (removed after the test file); `name` may hold spaces and quotes. */
+export function tempDir(name = 'guard test'): string {
+  const dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'wg-')));
+  made.push(dir);
+  const inner = path.join(dir, name);
+  mkdirSync(inner, { recursive: true });
+  return inner;
+}
+
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+export function gitResult(cwd: string, ...args: string[]): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function guard(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): RunResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function write(file: string, content: string | Buffer): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, content);
+}
+
+export interface Fixture {
+  root: string;
+  origin: string;
+  primary: string;
+}
+
+/**
+ * A bare `origin` and a clone `primary` on `main` with one pushed commit, a local identity (in the shared
+ * config, as most repositories have it), and optionally an ignored `.env` and `.venv/` in the primary.
+ */
+export function makeRepo(opts: { name?: string; env?: boolean; gitignore?: string; remote?: boolean } = {}): Fixture {
+  const root = tempDir(opts.name ?? 'work space');
+  const origin = path.join(root, 'origin.git');
+  const primary = path.join(root, 'app');
+  git(root, 'init', '-q', '--bare', '--initial-branch=main', origin);
+  git(root, 'init', '-q', '--initial-branch=main', primary);
+  git(primary, 'config', 'user.name', 'Ada Lovelace');
+  git(primary, 'config', 'user.email', 'ada@example.com');
+  write(path.join(primary, '.gitignore'), opts.gitignore ?? '.env\n.venv\n');
+  write(path.join(primary, 'README.md'), '# app\n');
+  git(primary, 'add', '.');
+  git(primary, 'commit', '-q', '-m', 'initial');
+  if (opts.remote !== false) {
+    git(primary, 'remote', 'add', 'origin', origin);
+    git(primary, 'push', '-q', '-u', 'origin', 'main');
+  }
+  if (opts.env !== false) {
+    write(path.join(primary, '.env'), 'SECRET=primary\n');
+    write(path.join(primary, '.venv', 'bin', 'python'), '#!/bin/sh\n');
+  }
+  return { root, origin, primary };
+}
+
+/** Pushes a commit to origin from another clone, so that the primary's local main is behind. */
+export function advanceOrigin(fx: Fixture, message = 'upstream change'): string {
+  const other = path.join(fx.root, `other-${Math.random().toString(36).slice(2)}`);
+  git(fx.root, 'clone', '-q', fx.origin, other);
+  git(other, 'config', 'user.name', 'Upstream');
+  git(other, 'config', 'user.email', 'up@example.com');
+  write(path.join(other, 'upstream.txt'), `${message}\n`);
+  git(other, 'add', '.');
+  git(other, 'commit', '-q', '-m', message);
+  git(other, 'push', '-q', 'origin', 'HEAD:main');
+  return git(other, 'rev-parse', 'HEAD').trim();
+}
+
+/** `git config --show-scope --get key` → [scope, value], or null. */
+export function scopedConfig(cwd: string, key: string): [string, string] | null {
+  const r = gitResult(cwd, 'config', '--show-scope', '--get', key);
+  if (r.code !== 0) return null;
+  const [scope, ...rest] = r.stdout.replace(/\n$/, '').split('\t');
+  return [scope as string, rest.join('\t')];
+}
