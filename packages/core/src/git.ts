@@ -1,12 +1,17 @@
 /**
  * The one way core runs git: argv arrays (never a shell), an explicit cwd, typed errors.
  *
+ * It spawns git directly. simple-git was the first choice, but from 3.36 it refuses to run when the
+ * environment holds EDITOR, PAGER, GIT_SSH_COMMAND, GIT_CONFIG_GLOBAL, … and refuses to write
+ * `core.hooksPath` unless every `allowUnsafe*` switch is on — right for a server running untrusted input,
+ * wrong for a tool running in its user's own shell — and it cannot feed stdin.
+ *
  * Hooks run with GIT_DIR, GIT_INDEX_FILE, … exported for *their* worktree. A git command aimed at another
  * worktree would silently act on the wrong one, so every call clears git's local env vars
  * (`git rev-parse --local-env-vars`) and lets git discover the repository from `cwd` — unless the caller
  * asks to inherit them (`inheritRepoEnv`, e.g. to read a `git -c` override given to the hooked command).
  */
-import { simpleGit } from 'simple-git';
+import { spawn } from 'node:child_process';
 import { GitError } from './errors';
 
 export interface GitOptions {
@@ -19,6 +24,8 @@ export interface GitOptions {
   inheritRepoEnv?: boolean;
   /** Retry while another process holds a config lock (`could not lock config file`). */
   retryOnLock?: boolean;
+  /** Text written to git's stdin (e.g. for `--stdin -z`). */
+  input?: string;
 }
 
 export interface GitResult {
@@ -49,21 +56,24 @@ function cleanBase(): Record<string, string> {
   return env;
 }
 
-async function spawnGit(args: readonly string[], cwd: string, env: Record<string, string>): Promise<GitResult> {
+function spawnGit(args: readonly string[], cwd: string, env: Record<string, string>, input?: string): Promise<GitResult> {
   gitStats.calls++;
-  let exitCode = 0;
-  let stderr = '';
-  const runner = simpleGit({
-    baseDir: cwd,
-    trimmed: false,
-    errors: (_error, result) => {
-      exitCode = result.exitCode;
-      stderr = Buffer.concat(result.stdErr).toString('utf8');
-      return undefined;
-    },
-  }).env(env);
-  const stdout = await runner.raw([...args]);
-  return { stdout, stderr, exitCode };
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { cwd, env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const errs: Buffer[] = [];
+    child.stdout?.on('data', (b: Buffer) => out.push(b));
+    child.stderr?.on('data', (b: Buffer) => errs.push(b));
+    child.on('error', reject);
+    child.on('close', (code, signal) =>
+      resolve({
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(errs).toString('utf8'),
+        exitCode: code ?? (signal ? 128 + 15 : -1),
+      }),
+    );
+    if (input !== undefined) child.stdin?.end(input);
+  });
 }
 
 /** This process's environment without git's repository-local variables: for commands aimed elsewhere. */
@@ -89,7 +99,7 @@ const LOCK_RETRIES = 20;
 export async function runGit(args: readonly string[], opts: GitOptions): Promise<GitResult> {
   const env = await environmentFor(opts);
   for (let attempt = 0; ; attempt++) {
-    const result = await spawnGit(args, opts.cwd, env);
+    const result = await spawnGit(args, opts.cwd, env, opts.input);
     if ((opts.ok ?? [0]).includes(result.exitCode)) return result;
     if (opts.retryOnLock && attempt < LOCK_RETRIES && /could not lock config file/.test(result.stderr)) {
       await new Promise((r) => setTimeout(r, 20 + Math.random() * 60));

@@ -116,6 +116,7 @@ export async function newWorktree(input: NewWorktreeInput): Promise<NewWorktreeR
   } else {
     const ref = input.base ?? (hasRemote ? `${config.remote}/${config.baseBranch}` : config.baseBranch);
     const r = await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { cwd, ok: [0, 1, 128] });
+    if (r.exitCode !== 0 && !input.base && hasRemote) throw new UsageError('bad-base', messages.noRemoteBase(config.remote, config.baseBranch));
     if (r.exitCode !== 0) throw new UsageError('bad-base', messages.badBase(ref));
     base = { ref, commit: r.stdout.trim() };
     mode = 'new';
