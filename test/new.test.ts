@@ -1,5 +1,13 @@
 /** `guard new` on real repositories: a bare origin, a clone, the real binary. */
-import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { advanceOrigin, git, gitResult, guard, makeRepo, scopedConfig, tempDir, write } from './helpers/repo';
 
@@ -50,8 +58,15 @@ describe('guard new — the everyday case', () => {
     const r = guard(fx.primary, ['new', '--json', 'feat/json']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc).toMatchObject({ branch: 'feat/json', mode: 'new', exitCode: 0, identity: { email: 'ada@example.com' } });
-    expect(doc.bootstrap.done.map((a: { kind: string }) => a.kind)).toEqual(expect.arrayContaining(['link', 'pin-identity']));
+    expect(doc).toMatchObject({
+      branch: 'feat/json',
+      mode: 'new',
+      exitCode: 0,
+      identity: { email: 'ada@example.com' },
+    });
+    expect(doc.bootstrap.done.map((a: { kind: string }) => a.kind)).toEqual(
+      expect.arrayContaining(['link', 'pin-identity']),
+    );
   });
 
   it('--no-fetch branches from what was fetched last', () => {
@@ -81,19 +96,24 @@ describe('guard new — the everyday case', () => {
     const fx = makeRepo();
     git(fx.primary, 'branch', 'existing');
     expect(guard(fx.primary, ['new', 'existing']).code).toBe(0);
-    expect(git(path.join(fx.root, 'app-existing'), 'rev-parse', '--abbrev-ref', 'HEAD').trim()).toBe('existing');
+    expect(git(path.join(fx.root, 'app-existing'), 'rev-parse', '--abbrev-ref', 'HEAD').trim()).toBe(
+      'existing',
+    );
 
     git(fx.primary, 'push', '-q', 'origin', 'main:refs/heads/pr/42');
     const r = guard(fx.primary, ['new', 'pr/42']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/tracking origin\/pr\/42/);
-    expect(git(path.join(fx.root, 'app-pr-42'), 'rev-parse', '--abbrev-ref', '@{upstream}').trim()).toBe('origin/pr/42');
+    expect(git(path.join(fx.root, 'app-pr-42'), 'rev-parse', '--abbrev-ref', '@{upstream}').trim()).toBe(
+      'origin/pr/42',
+    );
   });
 
   it('works with branch names in unicode and with shell characters, none reaching a shell', () => {
     const fx = makeRepo();
     for (const [branch, dir] of [
       ['feat/ünïcödé', 'app-feat-ünïcödé'],
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal shell text is the point
       ["fix/$(touch${IFS}pwned)-it's;&|<>", 'app-fix-touch-IFS-pwned-it-s'],
     ] as const) {
       const r = guard(fx.primary, ['new', branch]);
@@ -168,7 +188,10 @@ describe('guard new — refusals and bad input', () => {
 
   it('names the file and every bad key of an invalid configuration (exit 2)', () => {
     const other = makeRepo();
-    writeFileSync(path.join(other.primary, '.worktreeguardrc.json'), JSON.stringify({ linkz: [], stash: 'never', links: ['../x'] }));
+    writeFileSync(
+      path.join(other.primary, '.worktreeguardrc.json'),
+      JSON.stringify({ linkz: [], stash: 'never', links: ['../x'] }),
+    );
     const r = guard(other.primary, ['new', 'cfg']);
     expect(r.code).toBe(2);
     const file = path.join(other.primary, '.worktreeguardrc.json');
@@ -202,7 +225,9 @@ describe('guard new — unusual repositories', () => {
     const r = guard(fx.primary, ['new', 'local-only']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/no remote "origin": nothing fetched, the base is the local "main"/);
-    expect(git(path.join(fx.root, 'app-local-only'), 'rev-parse', 'HEAD').trim()).toBe(git(fx.primary, 'rev-parse', 'main').trim());
+    expect(git(path.join(fx.root, 'app-local-only'), 'rev-parse', 'HEAD').trim()).toBe(
+      git(fx.primary, 'rev-parse', 'main').trim(),
+    );
   });
 
   it('from a bare primary: a worktree beside it, the bare repository still bare', () => {

@@ -8,8 +8,12 @@ import path from 'node:path';
 
 const home = mkdtempSync(path.join(os.tmpdir(), 'guard-home-'));
 const globalConfig = path.join(home, '.gitconfig');
-writeFileSync(globalConfig, '[init]\n\tdefaultBranch = main\n[commit]\n\tgpgsign = false\n[protocol "file"]\n\tallow = always\n');
-for (const k of Object.keys(process.env)) if (k.startsWith('GIT_') || k === 'NO_COLOR' || k === 'FORCE_COLOR') delete process.env[k];
+writeFileSync(
+  globalConfig,
+  '[init]\n\tdefaultBranch = main\n[commit]\n\tgpgsign = false\n[protocol "file"]\n\tallow = always\n',
+);
+for (const k of Object.keys(process.env))
+  if (k.startsWith('GIT_') || k === 'NO_COLOR' || k === 'FORCE_COLOR') delete process.env[k];
 Object.assign(process.env, {
   HOME: home,
   GIT_CONFIG_GLOBAL: globalConfig,

@@ -36,7 +36,11 @@ export interface RunResult {
 }
 
 export function guard(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): RunResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -55,7 +59,9 @@ export interface Fixture {
  * A bare `origin` and a clone `primary` on `main` with one pushed commit, a local identity (in the shared
  * config, as most repositories have it), and optionally an ignored `.env` and `.venv/` in the primary.
  */
-export function makeRepo(opts: { name?: string; env?: boolean; gitignore?: string; remote?: boolean } = {}): Fixture {
+export function makeRepo(
+  opts: { name?: string; env?: boolean; gitignore?: string; remote?: boolean } = {},
+): Fixture {
   const root = tempDir(opts.name ?? 'work space');
   const origin = path.join(root, 'origin.git');
   const primary = path.join(root, 'app');

@@ -19,7 +19,12 @@ describe('validateConfig', () => {
       protectedBranches: ['main'],
     });
     expect(problems).toEqual([]);
-    expect(config).toMatchObject({ remote: 'upstream', maxFetchAgeMs: 2 * 86_400_000, links: ['.venv', 'config/local.yml'], stash: 'warn' });
+    expect(config).toMatchObject({
+      remote: 'upstream',
+      maxFetchAgeMs: 2 * 86_400_000,
+      links: ['.venv', 'config/local.yml'],
+      stash: 'warn',
+    });
   });
 
   it.each([
@@ -46,7 +51,11 @@ describe('validateConfig', () => {
   });
 
   it('collects every problem at once', () => {
-    expect(validateConfig({ a: 1, remote: 2, stash: 'x' }).problems.map((p) => p.key)).toEqual(['a', 'remote', 'stash']);
+    expect(validateConfig({ a: 1, remote: 2, stash: 'x' }).problems.map((p) => p.key)).toEqual([
+      'a',
+      'remote',
+      'stash',
+    ]);
   });
 
   it('rejects a non-object document', () => {

@@ -1,11 +1,18 @@
-import { branchSlug, claudeProjectKey, defaultWorktreeDir, parseCheckIgnore, parseConfigList, ConfigView } from '@worktree-guard/core';
+import {
+  branchSlug,
+  ConfigView,
+  claudeProjectKey,
+  defaultWorktreeDir,
+  parseCheckIgnore,
+  parseConfigList,
+} from '@worktree-guard/core';
 
 describe('branchSlug / defaultWorktreeDir', () => {
   it.each([
     ['feat/x', 'feat-x'],
     ['feat//deep/name', 'feat-deep-name'],
     ['fix/ünïcödé', 'fix-ünïcödé'],
-    ["it's $(rm -rf) \"q\"", 'it-s-rm-rf-q'],
+    ['it\'s $(rm -rf) "q"', 'it-s-rm-rf-q'],
     ['.hidden', 'hidden'],
     ['-dash', 'dash'],
     ['///', 'worktree'],
@@ -30,16 +37,23 @@ describe('claudeProjectKey', () => {
 
 describe('parseCheckIgnore', () => {
   it('reads rule and quoted paths', () => {
-    const m = parseCheckIgnore('.gitignore:3:.venv/\t.venv\n/home/x/.config/git/ignore:1:*.env\t"caf\\303\\251.env"\n');
+    const m = parseCheckIgnore(
+      '.gitignore:3:.venv/\t.venv\n/home/x/.config/git/ignore:1:*.env\t"caf\\303\\251.env"\n',
+    );
     expect(m.get('.venv')).toEqual({ rule: '.gitignore:3:.venv/', pattern: '.venv/' });
     expect(m.get('café.env')?.pattern).toBe('*.env');
   });
 });
 
 describe('parseConfigList / ConfigView', () => {
-  const view = new ConfigView(parseConfigList('global\0user.name\nGlobal Name\0local\0user.name\nLocal\0local\0core.bare\nfalse\0worktree\0user.email\na@b\0local\0flag\0'));
+  const view = new ConfigView(
+    parseConfigList(
+      'global\0user.name\nGlobal Name\0local\0user.name\nLocal\0local\0core.bare\nfalse\0worktree\0user.email\na@b\0local\0flag\0',
+    ),
+  );
   it('takes the last value as the effective one', () => expect(view.get('user.name')).toBe('Local'));
   it('reads a scope', () => expect(view.get('user.name', 'global')).toBe('Global Name'));
   it('treats a bare key as true', () => expect(view.get('flag')).toBe('true'));
-  it('lists the scopes that set a key', () => expect(view.scopesOf('user.name')).toEqual(['global', 'local']));
+  it('lists the scopes that set a key', () =>
+    expect(view.scopesOf('user.name')).toEqual(['global', 'local']));
 });

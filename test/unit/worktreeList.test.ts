@@ -1,5 +1,5 @@
-import fc from 'fast-check';
 import { parseWorktreeListLines, parseWorktreeListZ, unquoteCPath } from '@worktree-guard/core';
+import fc from 'fast-check';
 
 const Z = (...records: string[][]) => records.map((r) => `${r.join('\0')}\0\0`).join('');
 
@@ -7,35 +7,85 @@ describe('parseWorktreeListZ', () => {
   it('reads primary, linked, detached, locked, prunable and bare entries', () => {
     const text = Z(
       ['worktree /repo', 'HEAD 1111111111111111111111111111111111111111', 'branch refs/heads/main'],
-      ['worktree /wt/a b\nc', 'HEAD 2222222222222222222222222222222222222222', 'branch refs/heads/feat/é', 'locked on a usb disk'],
-      ['worktree /wt/d', 'HEAD 3333333333333333333333333333333333333333', 'detached', 'prunable gitdir file points to non-existent location'],
+      [
+        'worktree /wt/a b\nc',
+        'HEAD 2222222222222222222222222222222222222222',
+        'branch refs/heads/feat/é',
+        'locked on a usb disk',
+      ],
+      [
+        'worktree /wt/d',
+        'HEAD 3333333333333333333333333333333333333333',
+        'detached',
+        'prunable gitdir file points to non-existent location',
+      ],
       ['worktree /wt/e', 'HEAD 4444444444444444444444444444444444444444', 'branch refs/heads/x', 'locked'],
     );
     expect(parseWorktreeListZ(text)).toEqual([
-      { path: '/repo', head: '1'.repeat(40), branch: 'main', detached: false, bare: false, locked: null, prunable: null },
-      { path: '/wt/a b\nc', head: '2'.repeat(40), branch: 'feat/é', detached: false, bare: false, locked: 'on a usb disk', prunable: null },
-      { path: '/wt/d', head: '3'.repeat(40), branch: null, detached: true, bare: false, locked: null, prunable: 'gitdir file points to non-existent location' },
-      { path: '/wt/e', head: '4'.repeat(40), branch: 'x', detached: false, bare: false, locked: '', prunable: null },
+      {
+        path: '/repo',
+        head: '1'.repeat(40),
+        branch: 'main',
+        detached: false,
+        bare: false,
+        locked: null,
+        prunable: null,
+      },
+      {
+        path: '/wt/a b\nc',
+        head: '2'.repeat(40),
+        branch: 'feat/é',
+        detached: false,
+        bare: false,
+        locked: 'on a usb disk',
+        prunable: null,
+      },
+      {
+        path: '/wt/d',
+        head: '3'.repeat(40),
+        branch: null,
+        detached: true,
+        bare: false,
+        locked: null,
+        prunable: 'gitdir file points to non-existent location',
+      },
+      {
+        path: '/wt/e',
+        head: '4'.repeat(40),
+        branch: 'x',
+        detached: false,
+        bare: false,
+        locked: '',
+        prunable: null,
+      },
     ]);
   });
 
   it('reads a bare primary and an unborn branch', () => {
-    const text = Z(['worktree /srv/app.git', 'bare'], ['worktree /wt/new', `HEAD ${'0'.repeat(40)}`, 'branch refs/heads/new']);
+    const text = Z(
+      ['worktree /srv/app.git', 'bare'],
+      ['worktree /wt/new', `HEAD ${'0'.repeat(40)}`, 'branch refs/heads/new'],
+    );
     const [bare, unborn] = parseWorktreeListZ(text);
     expect(bare).toMatchObject({ path: '/srv/app.git', bare: true, head: null, branch: null });
     expect(unborn).toMatchObject({ head: null, branch: 'new' });
   });
 
   it('ignores fields a later git adds', () => {
-    expect(parseWorktreeListZ(Z(['worktree /r', 'HEAD abc', 'branch refs/heads/m', 'future-field yes']))).toHaveLength(1);
+    expect(
+      parseWorktreeListZ(Z(['worktree /r', 'HEAD abc', 'branch refs/heads/m', 'future-field yes'])),
+    ).toHaveLength(1);
   });
 
   it('round-trips any path, including newlines and NUL-free binary-ish text', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1 }).filter((s) => !s.includes('\0')), (p) => {
-        const [rec] = parseWorktreeListZ(Z([`worktree /x/${p}`, 'HEAD abc', 'detached']));
-        return rec?.path === `/x/${p}`;
-      }),
+      fc.property(
+        fc.string({ minLength: 1 }).filter((s) => !s.includes('\0')),
+        (p) => {
+          const [rec] = parseWorktreeListZ(Z([`worktree /x/${p}`, 'HEAD abc', 'detached']));
+          return rec?.path === `/x/${p}`;
+        },
+      ),
     );
   });
 });
@@ -44,7 +94,17 @@ describe('parseWorktreeListZ', () => {
 function cQuote(s: string): string {
   const bytes = Buffer.from(s, 'utf8');
   let out = '"';
-  const names: Record<number, string> = { 7: 'a', 8: 'b', 9: 't', 10: 'n', 11: 'v', 12: 'f', 13: 'r', 34: '"', 92: '\\' };
+  const names: Record<number, string> = {
+    7: 'a',
+    8: 'b',
+    9: 't',
+    10: 'n',
+    11: 'v',
+    12: 'f',
+    13: 'r',
+    34: '"',
+    92: '\\',
+  };
   for (const b of bytes) {
     if (names[b]) out += `\\${names[b]}`;
     else if (b < 0x20 || b >= 0x7f) out += `\\${b.toString(8).padStart(3, '0')}`;

@@ -1,5 +1,5 @@
 /** Argument parsing with node:util's parseArgs (no dependency to load on the hook path). */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { UsageError } from '@worktree-guard/core';
 import { messages } from './messages';
 
@@ -13,7 +13,12 @@ export interface Parsed {
 export function parse(command: string, args: string[], options: Options, maxPositionals: number): Parsed {
   let parsed: Parsed;
   try {
-    const r = parseArgs({ args, options: { help: { type: 'boolean', short: 'h' }, ...options }, allowPositionals: true, strict: true });
+    const r = parseArgs({
+      args,
+      options: { help: { type: 'boolean', short: 'h' }, ...options },
+      allowPositionals: true,
+      strict: true,
+    });
     parsed = { values: r.values as Parsed['values'], positionals: r.positionals };
   } catch (error) {
     throw new UsageError('usage', messages.badArgs(command, (error as Error).message));

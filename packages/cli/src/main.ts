@@ -8,8 +8,14 @@ type Command = (args: string[]) => Promise<number>;
 
 const commands: Record<string, { help: string; load: () => Command }> = {
   new: { help: help.new, load: () => (require('./commands/new') as typeof import('./commands/new')).runNew },
-  bootstrap: { help: help.bootstrap, load: () => (require('./commands/bootstrap') as typeof import('./commands/bootstrap')).runBootstrap },
-  demo: { help: help.demo, load: () => (require('./commands/demo') as typeof import('./commands/demo')).runDemo },
+  bootstrap: {
+    help: help.bootstrap,
+    load: () => (require('./commands/bootstrap') as typeof import('./commands/bootstrap')).runBootstrap,
+  },
+  demo: {
+    help: help.demo,
+    load: () => (require('./commands/demo') as typeof import('./commands/demo')).runDemo,
+  },
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -58,7 +58,8 @@ export const messages = {
   badArgs: (command: string, why: string) => `${command}: ${why}\nRun "guard ${command} --help" for usage.`,
   tooManyArgs: (command: string, extra: string[]) =>
     `${command}: unexpected argument${extra.length > 1 ? 's' : ''}: ${extra.join(' ')}\nRun "guard ${command} --help" for usage.`,
-  missingArg: (command: string, what: string) => `${command}: missing ${what}\nRun "guard ${command} --help" for usage.`,
+  missingArg: (command: string, what: string) =>
+    `${command}: missing ${what}\nRun "guard ${command} --help" for usage.`,
   unknownCommand: (name: string) => `unknown command "${name}"\nRun "guard --help" for the list of commands.`,
   errorPrefix: 'guard: ',
   internalError: (message: string) => `internal error: ${message} (set GUARD_DEBUG=1 for the stack)`,
@@ -71,7 +72,8 @@ export const messages = {
   warning: (text: string) => `warning: ${text}`,
 
   // bootstrap report
-  bootstrapHeader: (path: string, dry: boolean) => (dry ? `bootstrap plan for ${path} (dry run: nothing changed)` : `bootstrap ${path}`),
+  bootstrapHeader: (path: string, dry: boolean) =>
+    dry ? `bootstrap plan for ${path} (dry run: nothing changed)` : `bootstrap ${path}`,
   nothingToDo: (n: number) => `nothing to do: ${n} thing${n === 1 ? '' : 's'} already in place`,
   alreadyInPlace: (n: number) => `${n} already in place`,
   actionText: {
@@ -94,7 +96,8 @@ export const messages = {
   howAttached: 'existing branch, attached',
   howTracking: (remote: string) => `new, tracking ${remote}`,
   fetchedFresh: (remote: string, when: string) => `${remote} fetched ${when}`,
-  fetchedSkipped: (remote: string, when: string) => `not fetched (--no-fetch); ${remote} last fetched ${when}`,
+  fetchedSkipped: (remote: string, when: string) =>
+    `not fetched (--no-fetch); ${remote} last fetched ${when}`,
   fetchedNone: 'no remote: nothing fetched',
   none: '—',
   identityPinned: (name: string, email: string) => `${name} <${email}> (pinned at worktree scope)`,
@@ -104,5 +107,15 @@ export const messages = {
     'one branch per worktree: switch branches in another worktree, not here',
   ],
   next: (path: string) => `cd ${path}`,
-  labels: { branch: 'branch', fetch: 'base', linked: 'linked', copied: 'copied', memory: 'memory', identity: 'identity', setup: 'setup', rules: 'rules', next: 'next' },
+  labels: {
+    branch: 'branch',
+    fetch: 'base',
+    linked: 'linked',
+    copied: 'copied',
+    memory: 'memory',
+    identity: 'identity',
+    setup: 'setup',
+    rules: 'rules',
+    next: 'next',
+  },
 };

@@ -2,7 +2,11 @@
 import { createColors } from 'picocolors';
 
 export function useColor(stream: NodeJS.WriteStream): boolean {
-  return Boolean(stream.isTTY) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '') && process.env.TERM !== 'dumb';
+  return (
+    Boolean(stream.isTTY) &&
+    !('NO_COLOR' in process.env && process.env.NO_COLOR !== '') &&
+    process.env.TERM !== 'dumb'
+  );
 }
 
 export const out = createColors(useColor(process.stdout));

@@ -9,7 +9,11 @@ export function describeAction(action: Action): string {
     case 'enable-worktree-config':
       return t.enableWorktreeConfig(action.moves.map((m) => m.key));
     case 'pin-identity':
-      return t.pinIdentity(`${action.identity.name} <${action.identity.email}>`, action.worktree, action.reason === 'inherited');
+      return t.pinIdentity(
+        `${action.identity.name} <${action.identity.email}>`,
+        action.worktree,
+        action.reason === 'inherited',
+      );
     case 'link':
       return t.link(action.rel, action.target);
     case 'copy':
@@ -36,9 +40,12 @@ export function problemLines(report: BootstrapReport): string[] {
 export function renderBootstrap(report: BootstrapReport): string {
   const lines = [out.bold(messages.bootstrapHeader(report.worktree, report.dryRun))];
   const actions = report.dryRun ? report.actions : report.done;
-  for (const a of actions) lines.push(`  ${report.dryRun ? out.cyan('→') : out.green('+')} ${describeAction(a)}`);
+  for (const a of actions)
+    lines.push(`  ${report.dryRun ? out.cyan('→') : out.green('+')} ${describeAction(a)}`);
   lines.push(...problemLines(report));
-  if (actions.length === 0 && report.problems.length === 0) lines.push(`  ${out.green('=')} ${messages.nothingToDo(report.satisfied.length)}`);
-  else if (report.satisfied.length) lines.push(`  ${out.dim('=')} ${messages.alreadyInPlace(report.satisfied.length)}`);
+  if (actions.length === 0 && report.problems.length === 0)
+    lines.push(`  ${out.green('=')} ${messages.nothingToDo(report.satisfied.length)}`);
+  else if (report.satisfied.length)
+    lines.push(`  ${out.dim('=')} ${messages.alreadyInPlace(report.satisfied.length)}`);
   return lines.join('\n');
 }

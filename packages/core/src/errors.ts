@@ -42,7 +42,12 @@ export class ConfigError extends GuardError {
   readonly file: string;
   readonly problems: ConfigProblem[];
   constructor(file: string, problems: ConfigProblem[], options?: { cause?: unknown }) {
-    super('config-invalid', problems.map((p) => `${file}: ${p.key ? `${p.key}: ` : ''}${p.message}`).join('\n'), 2, options);
+    super(
+      'config-invalid',
+      problems.map((p) => `${file}: ${p.key ? `${p.key}: ` : ''}${p.message}`).join('\n'),
+      2,
+      options,
+    );
     this.file = file;
     this.problems = problems;
   }
@@ -54,7 +59,11 @@ export class GitError extends GuardError {
   readonly gitExitCode: number;
   readonly stderr: string;
   constructor(args: readonly string[], gitExitCode: number, stderr: string) {
-    super('git-failed', `git ${args.join(' ')} failed (exit ${gitExitCode}): ${stderr.trim() || 'no message'}`, 1);
+    super(
+      'git-failed',
+      `git ${args.join(' ')} failed (exit ${gitExitCode}): ${stderr.trim() || 'no message'}`,
+      1,
+    );
     this.args = args;
     this.gitExitCode = gitExitCode;
     this.stderr = stderr;

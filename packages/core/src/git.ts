@@ -56,10 +56,19 @@ function cleanBase(): Record<string, string> {
   return env;
 }
 
-function spawnGit(args: readonly string[], cwd: string, env: Record<string, string>, input?: string): Promise<GitResult> {
+function spawnGit(
+  args: readonly string[],
+  cwd: string,
+  env: Record<string, string>,
+  input?: string,
+): Promise<GitResult> {
   gitStats.calls++;
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const child = spawn('git', args, {
+      cwd,
+      env,
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
     const out: Buffer[] = [];
     const errs: Buffer[] = [];
     child.stdout?.on('data', (b: Buffer) => out.push(b));
@@ -76,6 +85,12 @@ function spawnGit(args: readonly string[], cwd: string, env: Record<string, stri
   });
 }
 
+function inheritedEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+  return env;
+}
+
 /** This process's environment without git's repository-local variables: for commands aimed elsewhere. */
 export async function repoNeutralEnv(): Promise<Record<string, string>> {
   const drop = await repoLocalVars();
@@ -85,9 +100,7 @@ export async function repoNeutralEnv(): Promise<Record<string, string>> {
 }
 
 async function environmentFor(opts: GitOptions): Promise<Record<string, string>> {
-  const env: Record<string, string> = {};
-  if (opts.inheritRepoEnv) for (const [k, v] of Object.entries(process.env)) v !== undefined && (env[k] = v);
-  else Object.assign(env, await repoNeutralEnv());
+  const env: Record<string, string> = opts.inheritRepoEnv ? inheritedEnv() : await repoNeutralEnv();
   // Never let git stop to ask for anything: hooks and scripts have no one to answer.
   env.GIT_TERMINAL_PROMPT = '0';
   return { ...env, ...opts.env };

@@ -19,7 +19,11 @@ export function parseConfigList(text: string): ConfigEntry[] {
     const scope = tokens[i] as ConfigScope;
     const entry = tokens[i + 1] as string;
     const nl = entry.indexOf('\n');
-    entries.push(nl === -1 ? { scope, key: entry, value: null } : { scope, key: entry.slice(0, nl), value: entry.slice(nl + 1) });
+    entries.push(
+      nl === -1
+        ? { scope, key: entry, value: null }
+        : { scope, key: entry.slice(0, nl), value: entry.slice(nl + 1) },
+    );
   }
   return entries;
 }

@@ -74,11 +74,16 @@ export function worktreeConfigMoves(view: ConfigView): { key: string; value: str
  * Turns on `extensions.worktreeConfig` so that no worktree changes meaning: moved values are written to
  * the primary's `config.worktree` first, the extension enabled second, the common copies removed last.
  */
-export async function enableWorktreeConfig(commonDir: string, moves: readonly { key: string; value: string }[]): Promise<void> {
+export async function enableWorktreeConfig(
+  commonDir: string,
+  moves: readonly { key: string; value: string }[],
+): Promise<void> {
   const common = path.join(commonDir, 'config');
-  for (const { key, value } of moves) await setConfigInFile(commonDir, path.join(commonDir, 'config.worktree'), key, value);
+  for (const { key, value } of moves)
+    await setConfigInFile(commonDir, path.join(commonDir, 'config.worktree'), key, value);
   await setConfigInFile(commonDir, common, 'extensions.worktreeConfig', 'true');
-  for (const { key } of moves) await git(['config', '--file', common, '--unset', '--', key], { cwd: commonDir, retryOnLock: true });
+  for (const { key } of moves)
+    await git(['config', '--file', common, '--unset', '--', key], { cwd: commonDir, retryOnLock: true });
 }
 
 export async function pinIdentity(worktreePath: string, gitDir: string, identity: Identity): Promise<void> {

@@ -29,7 +29,10 @@ export function parseCheckIgnore(text: string): Map<string, IgnoreMatch> {
  * ignore it (tracked, negated or unmatched). A path that does not exist is judged as a file, which is
  * how git will judge a symlink put there.
  */
-export async function ignoredPaths(cwd: string, rels: readonly string[]): Promise<Map<string, IgnoreMatch | null>> {
+export async function ignoredPaths(
+  cwd: string,
+  rels: readonly string[],
+): Promise<Map<string, IgnoreMatch | null>> {
   const result = new Map<string, IgnoreMatch | null>(rels.map((r) => [r, null]));
   const CHUNK = 500;
   for (let i = 0; i < rels.length; i += CHUNK) {

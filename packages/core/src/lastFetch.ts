@@ -8,7 +8,8 @@ import path from 'node:path';
 export function lastFetchTime(commonDir: string): Date | null {
   const candidates = [path.join(commonDir, 'FETCH_HEAD')];
   try {
-    for (const id of readdirSync(path.join(commonDir, 'worktrees'))) candidates.push(path.join(commonDir, 'worktrees', id, 'FETCH_HEAD'));
+    for (const id of readdirSync(path.join(commonDir, 'worktrees')))
+      candidates.push(path.join(commonDir, 'worktrees', id, 'FETCH_HEAD'));
   } catch {
     // no linked worktrees
   }

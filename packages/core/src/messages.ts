@@ -8,7 +8,8 @@ export const messages = {
   // repository
   notARepo: (cwd: string) => `not a git repository: ${cwd}`,
   repoUnreadable: (cwd: string, why: string) => `cannot read the git repository at ${cwd}: ${why}`,
-  gitTooOld: (version: string, min: string) => `${version} is too old: worktree-guard needs git ${min} or newer`,
+  gitTooOld: (version: string, min: string) =>
+    `${version} is too old: worktree-guard needs git ${min} or newer`,
   bareHere: () => 'this is a bare repository: run the command inside a worktree',
 
   // configuration
@@ -22,7 +23,8 @@ export const messages = {
     `unknown placeholder ${names.map((n) => `{${n}}`).join(', ')}; known: ${known.map((n) => `{${n}}`).join(', ')}`,
   configSharedDirSame: (entry: string) =>
     `"${entry}" names the same directory for every worktree: use {key} or {dir} to make it per worktree`,
-  configOneOf: (allowed: readonly string[], got: unknown) => `must be one of ${list(allowed)}, got ${JSON.stringify(got)}`,
+  configOneOf: (allowed: readonly string[], got: unknown) =>
+    `must be one of ${list(allowed)}, got ${JSON.stringify(got)}`,
   configUnreadable: (why: string) => `cannot be read: ${why}`,
 
   // guard new
@@ -39,7 +41,8 @@ export const messages = {
     `Set them up with: git config remote.${remote}.fetch '+refs/heads/*:refs/remotes/${remote}/*' && git fetch ${remote} — or give a base: guard new <branch> <dir> <base>`,
   fetchFailed: (remote: string, why: string) =>
     `git fetch ${remote} failed: ${why}\nThe base would not be fresh. Fix the remote, or pass --no-fetch to branch from what was fetched last.`,
-  noRemote: (remote: string, base: string) => `no remote "${remote}": nothing fetched, the base is the local "${base}"`,
+  noRemote: (remote: string, base: string) =>
+    `no remote "${remote}": nothing fetched, the base is the local "${base}"`,
   baseIgnored: (base: string, branch: string) => `"${branch}" already exists, so base "${base}" was not used`,
   worktreeAddFailed: (why: string) => `git worktree add failed: ${why}`,
 
@@ -50,16 +53,20 @@ export const messages = {
   foundOther: () => 'something that is neither file, directory nor link',
   wantedLink: (target: string) => `a link to ${target}`,
   wantedCopy: (source: string) => `a copy of ${source}`,
-  conflict: (found: string, wanted: string) => `${found} is there; bootstrap wanted ${wanted}. Left as it is.`,
+  conflict: (found: string, wanted: string) =>
+    `${found} is there; bootstrap wanted ${wanted}. Left as it is.`,
   linkNotIgnored: (p: string, rule: string | null) =>
     rule
       ? `a link at ${p} would show up in git status: the ignore rule ${rule} matches directories only, and a link is not one. Write the pattern without the trailing "/" (e.g. "${p}") and run guard bootstrap again.`
       : `a link at ${p} would show up in git status: no ignore rule covers it in this worktree. Add "${p}" to .gitignore and run guard bootstrap again.`,
-  danglingSource: (p: string, target: string) => `the primary's ${p} is a link to ${target}, which does not exist: not linked`,
-  notIgnoredInPrimary: (p: string) => `${p} is not git-ignored in the primary (tracked or meant to be): checkout provides it`,
+  danglingSource: (p: string, target: string) =>
+    `the primary's ${p} is a link to ${target}, which does not exist: not linked`,
+  notIgnoredInPrimary: (p: string) =>
+    `${p} is not git-ignored in the primary (tracked or meant to be): checkout provides it`,
   keyTooLong: (p: string) =>
     `the Claude Code key for ${p} is longer than 200 characters and carries a hash we cannot compute; start Claude Code there once, then run guard bootstrap again`,
   noIdentity: () =>
     'no user.name/user.email to pin: set them in the primary (git config --worktree user.name "…"; git config --worktree user.email "…") or configure "identity"',
-  setupFailed: (command: string, code: number | string) => `setup command failed (exit ${code}): ${command} — the worktree is kept`,
+  setupFailed: (command: string, code: number | string) =>
+    `setup command failed (exit ${code}): ${command} — the worktree is kept`,
 };

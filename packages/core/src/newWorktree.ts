@@ -2,17 +2,18 @@
  * `guard new <branch> [dir] [base]`: fetch, then a worktree on <branch> — new from a fresh remote base,
  * attached if the branch exists — then bootstrap, then the base recorded for doctor.
  */
+
+import type { StdioOptions } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { bootstrapWorktree } from './bootstrap/bootstrap';
 import type { BootstrapEvent, BootstrapReport } from './bootstrap/types';
-import type { StdioOptions } from 'node:child_process';
 import type { GuardConfig } from './config/types';
 import { RefusedError, UsageError } from './errors';
+import { inspect } from './fsInfo';
 import { git, runGit } from './git';
 import { readConfig, setConfigInFile } from './gitConfig';
 import { type Identity, pinStateOf } from './identity';
-import { inspect } from './fsInfo';
 import { lastFetchTime } from './lastFetch';
 import { messages } from './messages';
 import { isInside } from './paths';
@@ -25,7 +26,10 @@ export const BASE_FETCHED_AT_KEY = 'worktreeguard.baseFetchedAt';
 /** Set for the `git worktree add` that guard runs itself, so that the post-checkout hook leaves it to guard. */
 export const NEW_IN_PROGRESS_ENV = 'WORKTREE_GUARD_NEW';
 
-export type NewEvent = BootstrapEvent | { type: 'fetch-start'; remote: string } | { type: 'worktree-add'; path: string; branch: string };
+export type NewEvent =
+  | BootstrapEvent
+  | { type: 'fetch-start'; remote: string }
+  | { type: 'worktree-add'; path: string; branch: string };
 
 export interface NewWorktreeInput {
   repo: Repo;
@@ -92,7 +96,8 @@ export async function newWorktree(input: NewWorktreeInput): Promise<NewWorktreeR
   else if (input.fetch) {
     input.onEvent?.({ type: 'fetch-start', remote: config.remote });
     const r = await runGit(['fetch', '--quiet', '--', config.remote], { cwd, ok: [0, 1, 128] });
-    if (r.exitCode !== 0) throw new RefusedError('fetch-failed', messages.fetchFailed(config.remote, r.stderr.trim()));
+    if (r.exitCode !== 0)
+      throw new RefusedError('fetch-failed', messages.fetchFailed(config.remote, r.stderr.trim()));
     fetched = true;
   }
 
@@ -115,8 +120,12 @@ export async function newWorktree(input: NewWorktreeInput): Promise<NewWorktreeR
     addArgs = ['worktree', 'add', '--track', '-b', branch, '--', dir, `${config.remote}/${branch}`];
   } else {
     const ref = input.base ?? (hasRemote ? `${config.remote}/${config.baseBranch}` : config.baseBranch);
-    const r = await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { cwd, ok: [0, 1, 128] });
-    if (r.exitCode !== 0 && !input.base && hasRemote) throw new UsageError('bad-base', messages.noRemoteBase(config.remote, config.baseBranch));
+    const r = await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], {
+      cwd,
+      ok: [0, 1, 128],
+    });
+    if (r.exitCode !== 0 && !input.base && hasRemote)
+      throw new UsageError('bad-base', messages.noRemoteBase(config.remote, config.baseBranch));
     if (r.exitCode !== 0) throw new UsageError('bad-base', messages.badBase(ref));
     base = { ref, commit: r.stdout.trim() };
     mode = 'new';
@@ -127,7 +136,8 @@ export async function newWorktree(input: NewWorktreeInput): Promise<NewWorktreeR
   input.onEvent?.({ type: 'worktree-add', path: dir, branch });
   const add = await runGit(addArgs, { cwd, ok: [0, 1, 128], env: { [NEW_IN_PROGRESS_ENV]: '1' } });
   const made = (await inspect(path.join(dir, '.git'))).kind === 'file';
-  if (add.exitCode !== 0 && !made) throw new RefusedError('worktree-add-failed', messages.worktreeAddFailed(add.stderr.trim()));
+  if (add.exitCode !== 0 && !made)
+    throw new RefusedError('worktree-add-failed', messages.worktreeAddFailed(add.stderr.trim()));
   if (add.exitCode !== 0) warnings.push(messages.worktreeAddFailed(add.stderr.trim()));
   const newPath = canonical(dir);
   const gitDir = await gitDirOf(newPath);
@@ -147,7 +157,8 @@ export async function newWorktree(input: NewWorktreeInput): Promise<NewWorktreeR
     const file = path.join(gitDir, 'config.worktree');
     await setConfigInFile(newPath, file, BASE_KEY, base.commit);
     await setConfigInFile(newPath, file, BASE_REF_KEY, base.ref);
-    if (lastFetch && hasRemote) await setConfigInFile(newPath, file, BASE_FETCHED_AT_KEY, lastFetch.toISOString());
+    if (lastFetch && hasRemote)
+      await setConfigInFile(newPath, file, BASE_FETCHED_AT_KEY, lastFetch.toISOString());
   }
   const identity = pinStateOf(await readConfig(newPath)).pinned;
   return {

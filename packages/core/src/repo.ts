@@ -57,12 +57,20 @@ export async function listWorktrees(cwd: string): Promise<WorktreeRecord[]> {
 
 export async function openRepo(cwd: string): Promise<Repo> {
   const probe = await runGit(
-    ['rev-parse', '--path-format=absolute', '--git-common-dir', '--git-dir', '--is-bare-repository', '--show-toplevel'],
+    [
+      'rev-parse',
+      '--path-format=absolute',
+      '--git-common-dir',
+      '--git-dir',
+      '--is-bare-repository',
+      '--show-toplevel',
+    ],
     { cwd, ok: [0, 128, 129] },
   );
   const lines = probe.stdout.split('\n');
   if (probe.exitCode !== 0 && !(lines[2] === 'true' && lines.length >= 3)) {
-    if (/not a git repository/i.test(probe.stderr)) throw new UsageError('not-a-repo', messages.notARepo(cwd));
+    if (/not a git repository/i.test(probe.stderr))
+      throw new UsageError('not-a-repo', messages.notARepo(cwd));
     await assertGitVersion(cwd);
     throw new UsageError('not-a-repo', messages.repoUnreadable(cwd, probe.stderr.trim()));
   }
@@ -70,7 +78,8 @@ export async function openRepo(cwd: string): Promise<Repo> {
   const topLevel = bare === 'true' ? null : lines[3] || null;
   const worktrees = await listWorktrees(cwd);
   const primary = worktrees[0];
-  if (!primary) throw new UsageError('not-a-repo', messages.repoUnreadable(cwd, 'git worktree list printed nothing'));
+  if (!primary)
+    throw new UsageError('not-a-repo', messages.repoUnreadable(cwd, 'git worktree list printed nothing'));
   const current = topLevel ? (worktrees.find((w) => samePath(w.path, topLevel)) ?? null) : null;
   return { topLevel, gitDir, commonDir, worktrees, primary, current };
 }

@@ -6,7 +6,12 @@ import { printJson } from '../render';
 import { renderBootstrap } from '../renderBootstrap';
 
 export async function runBootstrap(args: string[]): Promise<number> {
-  const { values } = parse('bootstrap', args, { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } }, 0);
+  const { values } = parse(
+    'bootstrap',
+    args,
+    { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+    0,
+  );
   const { repo, config } = await loadContext();
   if (!repo.topLevel || !repo.current) throw new UsageError('bare', coreMessages.bareHere());
   const json = Boolean(values.json);

@@ -17,14 +17,19 @@ const step = (text: string) => say(`\n${out.bold(out.cyan('▸'))} ${out.bold(te
 
 function sh(cwd: string, env: NodeJS.ProcessEnv, file: string, args: string[]): string {
   const r = spawnSync(file, args, { cwd, env, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${file} ${args.join(' ')} failed (exit ${r.status}): ${r.stderr.trim()}`);
+  if (r.status !== 0)
+    throw new Error(`${file} ${args.join(' ')} failed (exit ${r.status}): ${r.stderr.trim()}`);
   return r.stdout;
 }
 
 export async function runDemo(args: string[]): Promise<number> {
   const { values } = parse('demo', args, { keep: { type: 'boolean' } }, 0);
   const sandbox = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'guard-demo-')));
-  const env: NodeJS.ProcessEnv = { ...process.env, CLAUDE_CONFIG_DIR: path.join(sandbox, 'claude'), GIT_TERMINAL_PROMPT: '0' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CLAUDE_CONFIG_DIR: path.join(sandbox, 'claude'),
+    GIT_TERMINAL_PROMPT: '0',
+  };
   for (const k of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR']) delete env[k];
   const git = (cwd: string, ...a: string[]) => sh(cwd, env, 'git', a);
   try {
@@ -33,7 +38,12 @@ export async function runDemo(args: string[]): Promise<number> {
     const app = path.join(sandbox, 'app');
     git(sandbox, 'init', '-q', '--bare', '--initial-branch=main', origin);
     git(sandbox, 'clone', '-q', origin, app);
-    for (const [k, v] of [['user.name', 'Ada Primary'], ['user.email', 'ada@example.com'], ['commit.gpgsign', 'false']]) git(app, 'config', k, v as string);
+    for (const [k, v] of [
+      ['user.name', 'Ada Primary'],
+      ['user.email', 'ada@example.com'],
+      ['commit.gpgsign', 'false'],
+    ])
+      git(app, 'config', k, v as string);
     git(app, 'symbolic-ref', 'HEAD', 'refs/heads/main');
     writeFileSync(path.join(app, '.gitignore'), '.env\n.venv\n');
     writeFileSync(path.join(app, 'README.md'), '# app\n');
@@ -48,7 +58,11 @@ export async function runDemo(args: string[]): Promise<number> {
     const worktrees: string[] = [];
     for (const branch of ['feat/login', 'fix/typo']) {
       step(`guard new ${branch}`);
-      const r = spawnSync(process.execPath, [BIN, 'new', branch], { cwd: app, env, stdio: ['ignore', 'inherit', 'inherit'] });
+      const r = spawnSync(process.execPath, [BIN, 'new', branch], {
+        cwd: app,
+        env,
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
       if (r.status !== 0) return r.status ?? 1;
       worktrees.push(path.join(sandbox, `app-${branch.replace('/', '-')}`));
     }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { bootstrapExitCode, newWorktree, type NewWorktreeResult } from '@worktree-guard/core';
+import { bootstrapExitCode, type NewWorktreeResult, newWorktree } from '@worktree-guard/core';
 import { parse } from '../args';
 import { loadContext } from '../context';
 import { help, messages } from '../messages';
@@ -38,15 +38,25 @@ export function renderBanner(r: NewWorktreeResult): string {
   ];
   if (copied.length) lines.push(row(L.copied, list(copied)));
   if (memory.length) lines.push(row(L.memory, list(memory)));
-  lines.push(row(L.identity, r.identity ? messages.identityPinned(r.identity.name, r.identity.email) : messages.identityMissing));
-  messages.rules.forEach((rule, i) => lines.push(row(i === 0 ? L.rules : '', rule)));
+  lines.push(
+    row(
+      L.identity,
+      r.identity ? messages.identityPinned(r.identity.name, r.identity.email) : messages.identityMissing,
+    ),
+  );
+  for (const [i, rule] of messages.rules.entries()) lines.push(row(i === 0 ? L.rules : '', rule));
   lines.push(...problemLines(b));
   lines.push(row(L.next, messages.next(shellQuote(r.path))));
   return lines.join('\n');
 }
 
 export async function runNew(args: string[]): Promise<number> {
-  const { values, positionals } = parse('new', args, { 'no-fetch': { type: 'boolean' }, json: { type: 'boolean' } }, 3);
+  const { values, positionals } = parse(
+    'new',
+    args,
+    { 'no-fetch': { type: 'boolean' }, json: { type: 'boolean' } },
+    3,
+  );
   const [branch, dir, base] = positionals;
   if (!branch) {
     process.stderr.write(`${messages.missingArg('new', '<branch>')}\n\n${help.new}\n`);

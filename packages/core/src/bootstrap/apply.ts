@@ -2,14 +2,14 @@
  * Carries out a plan. Every file-system action creates only: `symlink` and `copyFile(…, COPYFILE_EXCL)`
  * fail rather than replace, so a file that appears between planning and applying becomes a conflict.
  */
-import { spawn, type StdioOptions } from 'node:child_process';
+import { type StdioOptions, spawn } from 'node:child_process';
 import { constants } from 'node:fs';
 import { chmod, copyFile, mkdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
-import { setConfigInFile } from '../gitConfig';
-import { repoNeutralEnv } from '../git';
-import { enableWorktreeConfig, pinIdentity } from '../identity';
 import { inspect } from '../fsInfo';
+import { repoNeutralEnv } from '../git';
+import { setConfigInFile } from '../gitConfig';
+import { enableWorktreeConfig, pinIdentity } from '../identity';
 import { messages } from '../messages';
 import { SETUP_KEY } from './gather';
 import { describeFound } from './plan';
@@ -21,7 +21,12 @@ export interface ApplyOptions {
   setupStdio?: StdioOptions;
 }
 
-function runShell(command: string, cwd: string, stdio: StdioOptions, env: NodeJS.ProcessEnv): Promise<number | string> {
+function runShell(
+  command: string,
+  cwd: string,
+  stdio: StdioOptions,
+  env: NodeJS.ProcessEnv,
+): Promise<number | string> {
   return new Promise((resolve) => {
     // The user's own setup commands are the one thing that goes through a shell: they are shell commands.
     const child = spawn('/bin/sh', ['-c', command], { cwd, stdio, env });
@@ -38,7 +43,14 @@ async function createOnly(dest: string, wanted: string, make: () => Promise<void
   } catch (error) {
     const found = await inspect(dest);
     const f = found.kind === 'missing' ? (error as Error).message : describeFound(found);
-    return { kind: 'conflict', severity: 'error', path: dest, message: messages.conflict(f, wanted), found: f, wanted };
+    return {
+      kind: 'conflict',
+      severity: 'error',
+      path: dest,
+      message: messages.conflict(f, wanted),
+      found: f,
+      wanted,
+    };
   }
 }
 
@@ -51,9 +63,13 @@ async function applyOne(action: Action, opts: ApplyOptions): Promise<Problem | n
       await pinIdentity(action.worktree, action.gitDir, action.identity);
       return null;
     case 'link':
-      return createOnly(action.dest, messages.wantedLink(action.target), () => symlink(action.target, action.dest));
+      return createOnly(action.dest, messages.wantedLink(action.target), () =>
+        symlink(action.target, action.dest),
+      );
     case 'copy-link':
-      return createOnly(action.dest, messages.wantedLink(action.target), () => symlink(action.target, action.dest));
+      return createOnly(action.dest, messages.wantedLink(action.target), () =>
+        symlink(action.target, action.dest),
+      );
     case 'copy':
       return createOnly(action.dest, messages.wantedCopy(action.source), async () => {
         await copyFile(action.source, action.dest, constants.COPYFILE_EXCL);
@@ -63,23 +79,39 @@ async function applyOne(action: Action, opts: ApplyOptions): Promise<Problem | n
       await mkdir(action.path, { recursive: true });
       return null;
     case 'share-dir':
-      return createOnly(action.dest, messages.wantedLink(action.target), () => symlink(action.target, action.dest, 'dir'));
+      return createOnly(action.dest, messages.wantedLink(action.target), () =>
+        symlink(action.target, action.dest, 'dir'),
+      );
     case 'setup': {
       const env = await repoNeutralEnv();
       for (const command of action.commands) {
         opts.onEvent?.({ type: 'setup-start', command });
         const code = await runShell(command, action.worktree, opts.setupStdio ?? 'inherit', env);
         opts.onEvent?.({ type: 'setup-end', command, exitCode: code });
-        if (code !== 0) return { kind: 'setup-failed', severity: 'error', path: action.worktree, message: messages.setupFailed(command, code) };
+        if (code !== 0)
+          return {
+            kind: 'setup-failed',
+            severity: 'error',
+            path: action.worktree,
+            message: messages.setupFailed(command, code),
+          };
       }
-      await setConfigInFile(action.worktree, path.join(action.gitDir, 'config.worktree'), SETUP_KEY, action.hash);
+      await setConfigInFile(
+        action.worktree,
+        path.join(action.gitDir, 'config.worktree'),
+        SETUP_KEY,
+        action.hash,
+      );
       return null;
     }
   }
 }
 
 /** Applies actions in order; returns those done and the problems met. One failure does not stop the rest. */
-export async function applyPlan(actions: readonly Action[], opts: ApplyOptions = {}): Promise<{ done: Action[]; problems: Problem[] }> {
+export async function applyPlan(
+  actions: readonly Action[],
+  opts: ApplyOptions = {},
+): Promise<{ done: Action[]; problems: Problem[] }> {
   const done: Action[] = [];
   const problems: Problem[] = [];
   for (const action of actions) {

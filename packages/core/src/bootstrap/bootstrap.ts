@@ -17,7 +17,12 @@ export interface BootstrapInput extends ApplyOptions {
 export async function bootstrapWorktree(input: BootstrapInput): Promise<BootstrapReport> {
   const state = await gatherBootstrapState(input);
   const plan = planBootstrap(state);
-  const report: BootstrapReport = { ...plan, worktree: input.target.path, dryRun: Boolean(input.dryRun), done: [] };
+  const report: BootstrapReport = {
+    ...plan,
+    worktree: input.target.path,
+    dryRun: Boolean(input.dryRun),
+    done: [],
+  };
   if (input.dryRun) return report;
   const { done, problems } = await applyPlan(plan.actions, input);
   return { ...report, done, problems: [...plan.problems, ...problems] };

@@ -4,11 +4,18 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { claudeConfigDir, claudeProjectKey } from '../claude';
 import type { GuardConfig } from '../config/types';
+import { inspect, type PathInfo, sameBytes } from '../fsInfo';
 import { runGit } from '../git';
 import { type ConfigView, readConfig } from '../gitConfig';
-import { desiredIdentity, effectiveIdentity, type Identity, type PinState, pinStateOf, worktreeConfigMoves } from '../identity';
+import {
+  desiredIdentity,
+  effectiveIdentity,
+  type Identity,
+  type PinState,
+  pinStateOf,
+  worktreeConfigMoves,
+} from '../identity';
 import { type IgnoreMatch, ignoredPaths } from '../ignore';
-import { inspect, type PathInfo, sameBytes } from '../fsInfo';
 import { canonical } from '../repo';
 import { branchSlug } from '../slug';
 
@@ -98,11 +105,17 @@ async function walkFiles(root: string, rel: string): Promise<string[]> {
 async function worktreeIncludeFiles(primary: string): Promise<string[]> {
   const file = path.join(primary, '.worktreeinclude');
   if ((await inspect(file)).kind !== 'file') return [];
-  const r = await runGit(['ls-files', '-z', '--others', '--ignored', `--exclude-from=${file}`], { cwd: primary });
+  const r = await runGit(['ls-files', '-z', '--others', '--ignored', `--exclude-from=${file}`], {
+    cwd: primary,
+  });
   return r.stdout.split('\0').filter(Boolean);
 }
 
-function expandSharedDir(entry: string, worktree: string, env: NodeJS.ProcessEnv): { path: string; exact: boolean } {
+function expandSharedDir(
+  entry: string,
+  worktree: string,
+  env: NodeJS.ProcessEnv,
+): { path: string; exact: boolean } {
   const { key, exact } = claudeProjectKey(canonical(worktree));
   const home = env.HOME || '';
   const expanded = entry
@@ -114,7 +127,11 @@ function expandSharedDir(entry: string, worktree: string, env: NodeJS.ProcessEnv
 }
 
 /** A long Claude key ends in a hash: find the one existing directory whose name starts with the cut key. */
-async function resolveSharedDir(entry: string, worktree: string, env: NodeJS.ProcessEnv): Promise<string | null> {
+async function resolveSharedDir(
+  entry: string,
+  worktree: string,
+  env: NodeJS.ProcessEnv,
+): Promise<string | null> {
   const { path: p, exact } = expandSharedDir(entry, worktree, env);
   if (exact) return p;
   const { key } = claudeProjectKey(canonical(worktree));
@@ -134,7 +151,8 @@ export async function gatherBootstrapState(input: GatherInput): Promise<Bootstra
   const targetView = await readConfig(target.path);
   const primaryView: ConfigView = isPrimary ? targetView : await readConfig(primaryPath ?? commonDir);
   const pins: WorktreePin[] = [{ path: target.path, gitDir: target.gitDir, pin: pinStateOf(targetView) }];
-  if (primaryPath !== null && !isPrimary) pins.push({ path: primaryPath, gitDir: commonDir, pin: pinStateOf(primaryView) });
+  if (primaryPath !== null && !isPrimary)
+    pins.push({ path: primaryPath, gitDir: commonDir, pin: pinStateOf(primaryView) });
 
   const primaryIdentity = effectiveIdentity(primaryView);
   const desired = desiredIdentity(primaryIdentity, config.identity, {
@@ -151,12 +169,19 @@ export async function gatherBootstrapState(input: GatherInput): Promise<Bootstra
     extensionOn: primaryView.get('extensions.worktreeconfig', 'local') === 'true',
     moves: worktreeConfigMoves(primaryView),
     desired,
-    primaryIdentity: primaryIdentity.name && primaryIdentity.email ? { name: primaryIdentity.name, email: primaryIdentity.email } : null,
+    primaryIdentity:
+      primaryIdentity.name && primaryIdentity.email
+        ? { name: primaryIdentity.name, email: primaryIdentity.email }
+        : null,
     pins,
     links: [],
     copies: [],
     sharedDirs: [],
-    setup: { commands: config.setup, hash: setupHash(config.setup), doneHash: targetView.get(SETUP_KEY, 'worktree') },
+    setup: {
+      commands: config.setup,
+      hash: setupHash(config.setup),
+      doneHash: targetView.get(SETUP_KEY, 'worktree'),
+    },
   };
   if (isPrimary || primaryPath === null) return base;
 
@@ -165,17 +190,21 @@ export async function gatherBootstrapState(input: GatherInput): Promise<Bootstra
   const copyEntries = [...config.copies];
   const copyRels: string[] = [];
   for (const entry of copyEntries) {
-    if ((await inspect(path.join(primaryPath, entry))).kind !== 'missing') copyRels.push(...(await walkFiles(primaryPath, entry)));
+    if ((await inspect(path.join(primaryPath, entry))).kind !== 'missing')
+      copyRels.push(...(await walkFiles(primaryPath, entry)));
   }
   const included = await worktreeIncludeFiles(primaryPath);
   const sourceInfos = new Map<string, PathInfo>();
-  for (const rel of new Set([...linkRels, ...copyRels, ...included])) sourceInfos.set(rel, await inspect(path.join(primaryPath, rel)));
+  for (const rel of new Set([...linkRels, ...copyRels, ...included]))
+    sourceInfos.set(rel, await inspect(path.join(primaryPath, rel)));
   const present = [...sourceInfos].filter(([, i]) => i.kind !== 'missing').map(([rel]) => rel);
   const ignoredPrimary = await ignoredPaths(primaryPath, present);
 
   const destInfos = new Map<string, PathInfo>();
   for (const rel of sourceInfos.keys()) destInfos.set(rel, await inspect(path.join(target.path, rel)));
-  const toPredict = linkRels.filter((rel) => destInfos.get(rel)?.kind === 'missing' && ignoredPrimary.get(rel));
+  const toPredict = linkRels.filter(
+    (rel) => destInfos.get(rel)?.kind === 'missing' && ignoredPrimary.get(rel),
+  );
   const ignoredTarget = await ignoredPaths(target.path, toPredict);
 
   for (const rel of linkRels) {
@@ -199,8 +228,18 @@ export async function gatherBootstrapState(input: GatherInput): Promise<Bootstra
     const same =
       sourceInfo.kind === 'file' && destInfo.kind === 'file'
         ? sourceInfo.size === destInfo.size && (await sameBytes(source, dest))
-        : sourceInfo.kind === 'symlink' && destInfo.kind === 'symlink' && sourceInfo.target === destInfo.target;
-    base.copies.push({ rel, source, sourceInfo, ignoredInPrimary: Boolean(ignoredPrimary.get(rel)), dest, destInfo, same });
+        : sourceInfo.kind === 'symlink' &&
+          destInfo.kind === 'symlink' &&
+          sourceInfo.target === destInfo.target;
+    base.copies.push({
+      rel,
+      source,
+      sourceInfo,
+      ignoredInPrimary: Boolean(ignoredPrimary.get(rel)),
+      dest,
+      destInfo,
+      same,
+    });
   }
 
   for (const entry of config.sharedDirs) {

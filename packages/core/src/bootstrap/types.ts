@@ -3,7 +3,13 @@ import type { Identity } from '../identity';
 /** One change bootstrap will make. Every action only creates; none replaces or removes anything. */
 export type Action =
   | { kind: 'enable-worktree-config'; commonDir: string; moves: { key: string; value: string }[] }
-  | { kind: 'pin-identity'; worktree: string; gitDir: string; identity: Identity; reason: 'unpinned' | 'inherited' }
+  | {
+      kind: 'pin-identity';
+      worktree: string;
+      gitDir: string;
+      identity: Identity;
+      reason: 'unpinned' | 'inherited';
+    }
   | { kind: 'link'; rel: string; dest: string; target: string }
   | { kind: 'copy'; rel: string; dest: string; source: string; mode: number }
   | { kind: 'copy-link'; rel: string; dest: string; target: string }

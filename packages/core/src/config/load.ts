@@ -20,7 +20,9 @@ export async function loadConfig(worktreeRoot: string | null): Promise<LoadedCon
     found = await explorer.search(worktreeRoot);
   } catch (error) {
     const file = (error as { filepath?: string }).filepath ?? worktreeRoot;
-    throw new ConfigError(file, [{ key: '', message: messages.configUnreadable((error as Error).message) }], { cause: error });
+    throw new ConfigError(file, [{ key: '', message: messages.configUnreadable((error as Error).message) }], {
+      cause: error,
+    });
   }
   if (!found) return { config: validateConfig(undefined).config, file: null };
   const { config, problems } = validateConfig(found.isEmpty ? undefined : found.config);

@@ -67,7 +67,9 @@ export function validateConfig(raw: unknown): Validation {
       problems.push({ key: `${key}[${i}]`, message: messages.configPathEscapes(p) });
       return true;
     });
-    return bad.length ? null : list.map((p) => path.posix.normalize(p.replace(/\\/g, '/')).replace(/\/$/, ''));
+    return bad.length
+      ? null
+      : list.map((p) => path.posix.normalize(p.replace(/\\/g, '/')).replace(/\/$/, ''));
   };
 
   for (const [key, value] of Object.entries(input)) {
@@ -102,7 +104,10 @@ export function validateConfig(raw: unknown): Validation {
           const names = placeholdersIn(entry);
           const unknown = names.filter((n) => !(SHARED_DIR_PLACEHOLDERS as readonly string[]).includes(n));
           if (unknown.length) {
-            problems.push({ key: `${key}[${i}]`, message: messages.configUnknownPlaceholder(unknown, SHARED_DIR_PLACEHOLDERS) });
+            problems.push({
+              key: `${key}[${i}]`,
+              message: messages.configUnknownPlaceholder(unknown, SHARED_DIR_PLACEHOLDERS),
+            });
             return true;
           }
           if (!names.includes('key') && !names.includes('dir')) {
@@ -120,7 +125,10 @@ export function validateConfig(raw: unknown): Validation {
           break;
         }
         if (typeOf(value) !== 'object') {
-          problems.push({ key, message: messages.configWrongType('an object { name, email }', typeOf(value)) });
+          problems.push({
+            key,
+            message: messages.configWrongType('an object { name, email }', typeOf(value)),
+          });
           break;
         }
         const templates: IdentityTemplates = {};
@@ -137,9 +145,14 @@ export function validateConfig(raw: unknown): Validation {
             ok = false;
             continue;
           }
-          const unknown = placeholdersIn(s).filter((n) => !(IDENTITY_PLACEHOLDERS as readonly string[]).includes(n));
+          const unknown = placeholdersIn(s).filter(
+            (n) => !(IDENTITY_PLACEHOLDERS as readonly string[]).includes(n),
+          );
           if (unknown.length) {
-            problems.push({ key: subKey, message: messages.configUnknownPlaceholder(unknown, IDENTITY_PLACEHOLDERS) });
+            problems.push({
+              key: subKey,
+              message: messages.configUnknownPlaceholder(unknown, IDENTITY_PLACEHOLDERS),
+            });
             ok = false;
             continue;
           }
@@ -149,7 +162,8 @@ export function validateConfig(raw: unknown): Validation {
         break;
       }
       case 'stash': {
-        if (typeof value === 'string' && (STASH_MODES as readonly string[]).includes(value)) config.stash = value as StashMode;
+        if (typeof value === 'string' && (STASH_MODES as readonly string[]).includes(value))
+          config.stash = value as StashMode;
         else problems.push({ key, message: messages.configOneOf(STASH_MODES, value) });
         break;
       }

@@ -1,0 +1,28 @@
+/** `guard demo` end to end: the real binary, a real sandbox, removed afterwards unless --keep. */
+import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { guard, tempDir } from './helpers/repo';
+
+describe('guard demo', () => {
+  it('narrates two worktrees with links, pinned identities and a clean status, then removes the sandbox', () => {
+    const r = guard(tempDir('demo cwd'), ['demo']);
+    expect(r.stderr).not.toMatch(/guard:/);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/guard new feat\/login/);
+    expect(r.stdout).toMatch(/guard new fix\/typo/);
+    expect(r.stdout.match(/git status: clean/g)).toHaveLength(2);
+    expect(r.stdout.match(/user\.email: worktree ada@example\.com/g)).toHaveLength(2);
+    expect(r.stdout.match(/\.env {2}→ .*\/app\/\.env/g)).toHaveLength(2);
+    const sandbox = /(\/\S*guard-demo-\w+)\/app /.exec(r.stdout)?.[1];
+    expect(sandbox).toBeDefined();
+    expect(existsSync(sandbox as string)).toBe(false);
+  });
+
+  it('--keep keeps the sandbox and prints its path', () => {
+    const r = guard(tempDir('demo cwd'), ['demo', '--keep']);
+    expect(r.code).toBe(0);
+    const kept = /sandbox kept: (.*)$/m.exec(r.stdout)?.[1] as string;
+    expect(existsSync(path.join(kept, 'app-feat-login', '.env'))).toBe(true);
+    rmSync(kept, { recursive: true, force: true });
+  });
+});
