@@ -12,6 +12,15 @@ const commands: Record<string, { help: string; load: () => Command }> = {
     help: help.bootstrap,
     load: () => (require('./commands/bootstrap') as typeof import('./commands/bootstrap')).runBootstrap,
   },
+  install: {
+    help: help.install,
+    load: () => (require('./commands/install') as typeof import('./commands/install')).runInstall,
+  },
+  uninstall: {
+    help: help.uninstall,
+    load: () => (require('./commands/install') as typeof import('./commands/install')).runUninstall,
+  },
+  hook: { help: help.hook, load: () => (require('./commands/hook') as typeof import('./commands/hook')).runHook },
   demo: {
     help: help.demo,
     load: () => (require('./commands/demo') as typeof import('./commands/demo')).runDemo,

@@ -10,7 +10,10 @@ Usage: guard <command> [options]
 Commands:
   new <branch> [dir] [base]   fetch, then a bootstrapped worktree on <branch>
   bootstrap [--dry-run]       make the current worktree faithful to the primary (idempotent)
+  install [--dry-run]         arm the hook shims for every worktree, existing and future
+  uninstall [--dry-run]       disarm them: the hooks directories end as they were
   demo [--keep]               a guided run in a throwaway sandbox repository
+  hook <name> [args...]       entry point for the shims (not for people)
 
 Options:
   -h, --help     show help (also: guard <command> --help)
@@ -46,6 +49,38 @@ Options:
   --dry-run    print the plan and change nothing
   --json       print the report as one JSON document
   -h, --help   show this help`,
+
+  install: `Usage: guard install [--dry-run] [--json]
+
+Arms the worktree-guard hook shims (post-checkout, pre-commit, reference-transaction) so that plain git
+keeps the rules in every worktree, existing and future:
+  - git worktree add   bootstraps the new worktree (post-checkout);
+  - git stash          is refused while several worktrees exist (reference-transaction; config "stash");
+  - git commit         is refused without a worktree-scoped identity, on a branch checked out in another
+                       worktree, or on a "protectedBranches" branch from a linked worktree (pre-commit).
+Without core.hooksPath the shims go in $(git rev-parse --git-common-dir)/hooks. With one (husky's
+.husky/_, or any other, at repo or worktree scope) they go in the directory each worktree uses.
+A hook that was there keeps running after guard's check (kept as <hook>.guard-chained).
+Installing twice is installing once. WORKTREE_GUARD=0 (or HUSKY=0) turns the shims off for a command.
+
+Options:
+  --dry-run    print what would change and change nothing
+  --json       print the plan as one JSON document
+  -h, --help   show this help`,
+
+  uninstall: `Usage: guard uninstall [--dry-run] [--json]
+
+Removes exactly what guard install added: the shims and worktree-guard.sh are deleted, and each hook that
+was there before is renamed back from <hook>.guard-chained, byte for byte as it was.
+
+Options:
+  --dry-run    print what would change and change nothing
+  --json       print the plan as one JSON document
+  -h, --help   show this help`,
+
+  hook: `Usage: guard hook <post-checkout|pre-commit|reference-transaction> [args...]
+
+The entry point the installed shims call. Not meant to be run by hand.`,
 
   demo: `Usage: guard demo [--keep]
 
@@ -85,6 +120,7 @@ export const messages = {
     copy: (rel: string) => `copy ${rel}`,
     createDir: (p: string) => `create ${p}`,
     shareDir: (dest: string, target: string) => `link ${dest} → ${target}`,
+    armHooks: (dir: string, from: string) => `arm hooks: copy ${from} to ${dir} (git runs no hook here without it)`,
     setup: (commands: string[]) => `run setup: ${commands.join(' && ')}`,
   },
 
@@ -107,6 +143,43 @@ export const messages = {
     'one branch per worktree: switch branches in another worktree, not here',
   ],
   next: (path: string) => `cd ${path}`,
+  // hooks
+  hooks: {
+    installHeader: (n: number, dry: boolean) => `guard install${dry ? ' (dry run: nothing changed)' : ''}: ${n} hooks director${n === 1 ? 'y' : 'ies'}`,
+    uninstallHeader: (dry: boolean) => `guard uninstall${dry ? ' (dry run: nothing changed)' : ''}`,
+    createDir: (dir: string) => `create ${dir} (core.hooksPath points there)`,
+    seedDir: (dir: string, from: string) => `create ${dir} as a copy of ${from} (it was missing, so git ran no hook in that worktree)`,
+    write: (file: string) => `write ${file}`,
+    update: (file: string) => `update ${file}`,
+    chain: (file: string, chained: string) => `write ${file}; the hook that was there keeps running as ${chained}`,
+    remove: (file: string) => `remove ${file}`,
+    unchain: (chained: string, file: string) => `restore ${file} from ${chained}`,
+    relativeNote: (value: string, scope: string, worktree: string) =>
+      `core.hooksPath=${value} (${scope} scope) is relative: ${worktree} uses its own copy`,
+    chainedDiffers: (file: string, chained: string) =>
+      `${file} is not guard's, and ${chained} already holds a different hook: compare them, keep one, then run guard install again`,
+    notAFile: (file: string) => `${file} is not a regular file guard can chain: left as it is`,
+    huskyTip:
+      'husky rewrites .husky/_ on every install: run "guard install" after it, e.g. "prepare": "husky && guard install"',
+  },
+  hookBootstrapped: (path: string) => `worktree-guard: bootstrapped ${path}`,
+  hookNeedsPerson: 'worktree-guard: the worktree was created; what is marked ✗ needs a person (then: guard bootstrap)',
+  commitRefused: 'worktree-guard: commit refused',
+  fixPrefix: 'fix: ',
+  stashRefused:
+    'worktree-guard: git stash refused — the stash is one stack shared by every worktree, and several exist: a stash popped in the wrong one corrupts it. Nothing was stashed; your changes are where they were.',
+  stashWarned: 'worktree-guard: warning — the stash is shared by every worktree and several exist: pop this stash in this worktree only.',
+  stashAlternatives: [
+    'instead:  git commit -am wip                 (park the work on this branch; undo with git reset --soft HEAD~1)',
+    '          guard new scratch/<name>           (a scratch worktree for the other task)',
+    '          git switch -c <branch>             (carry the changes to a new branch)',
+    'or, once: git -c worktreeguard.stash=allow stash …',
+  ],
+  unknownHook: (name: string) => `worktree-guard: unknown hook "${name}"`,
+  hookConfigError: (what: string, stashing: boolean) =>
+    `worktree-guard: configuration error, ${stashing ? 'so the stash is refused to be safe' : 'checks skipped'} — ${what.split('\n').join('; ')}`,
+  hookInternalError: (hook: string, what: string, log: string, stashing: boolean) =>
+    `worktree-guard: internal error in the ${hook} hook (${what}; details in ${log}); ${stashing ? 'the stash is refused to be safe' : 'git goes on'}`,
   labels: {
     branch: 'branch',
     fetch: 'base',

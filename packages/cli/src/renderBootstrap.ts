@@ -23,6 +23,8 @@ export function describeAction(action: Action): string {
       return t.createDir(action.path);
     case 'share-dir':
       return t.shareDir(action.dest, action.target);
+    case 'arm-hooks':
+      return t.armHooks(action.dir, action.from);
     case 'setup':
       return t.setup(action.commands);
   }

@@ -22,3 +22,8 @@ export * from './paths';
 export * from './repo';
 export * from './slug';
 export * from './worktreeList';
+export * from './hooks/shims';
+export * from './hooks/hooksDirs';
+export * from './hooks/install';
+export * from './rules/finding';
+export * from './rules/commitRules';

@@ -67,6 +67,13 @@ export const messages = {
     `the Claude Code key for ${p} is longer than 200 characters and carries a hash we cannot compute; start Claude Code there once, then run guard bootstrap again`,
   noIdentity: () =>
     'no user.name/user.email to pin: set them in the primary (git config --worktree user.name "…"; git config --worktree user.email "…") or configure "identity"',
+  // rules
+  ruleIdentityNotPinned: () =>
+    'several worktrees exist and this one has no user.name/user.email at worktree scope: a plain "git config" elsewhere decides who this commit is by',
+  ruleDuplicateBranch: (branch: string, other: string) =>
+    `branch "${branch}" is also checked out in ${other}: commits here change the other worktree's branch under it`,
+  ruleProtectedBranch: (branch: string) => `"${branch}" is a protected branch: no linked worktree commits on it (protectedBranches)`,
+
   setupFailed: (command: string, code: number | string) =>
     `setup command failed (exit ${code}): ${command} — the worktree is kept`,
 };

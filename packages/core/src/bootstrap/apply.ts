@@ -9,6 +9,7 @@ import path from 'node:path';
 import { inspect } from '../fsInfo';
 import { repoNeutralEnv } from '../git';
 import { setConfigInFile } from '../gitConfig';
+import { seedHooksDir } from '../hooks/install';
 import { enableWorktreeConfig, pinIdentity } from '../identity';
 import { messages } from '../messages';
 import { SETUP_KEY } from './gather';
@@ -82,6 +83,9 @@ async function applyOne(action: Action, opts: ApplyOptions): Promise<Problem | n
       return createOnly(action.dest, messages.wantedLink(action.target), () =>
         symlink(action.target, action.dest, 'dir'),
       );
+    case 'arm-hooks':
+      await seedHooksDir(action.from, action.dir);
+      return null;
     case 'setup': {
       const env = await repoNeutralEnv();
       for (const command of action.commands) {

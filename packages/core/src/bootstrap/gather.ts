@@ -1,11 +1,13 @@
 /** Reads everything bootstrap decides on: a few git calls per worktree, then the file system. */
 import { createHash } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { claudeConfigDir, claudeProjectKey } from '../claude';
 import type { GuardConfig } from '../config/types';
 import { inspect, type PathInfo, sameBytes } from '../fsInfo';
 import { runGit } from '../git';
+import { hooksDirOf } from '../hooks/hooksDirs';
+import { shimVersionOf } from '../hooks/shims';
 import { type ConfigView, readConfig } from '../gitConfig';
 import {
   desiredIdentity,
@@ -78,7 +80,14 @@ export interface BootstrapState {
   links: LinkState[];
   copies: CopyState[];
   sharedDirs: SharedDirState[];
+  /** Set when this worktree uses its own hooks directory (relative core.hooksPath) and guard is armed. */
+  hooks: { from: string; dir: string; armedHere: boolean } | null;
   setup: { commands: string[]; hash: string; doneHash: string | null };
+}
+
+async function hasShim(dir: string): Promise<boolean> {
+  const text = await readFile(path.join(dir, 'reference-transaction'), 'utf8').catch(() => '');
+  return shimVersionOf(text) !== null;
 }
 
 export interface GatherInput {
@@ -177,6 +186,7 @@ export async function gatherBootstrapState(input: GatherInput): Promise<Bootstra
     links: [],
     copies: [],
     sharedDirs: [],
+    hooks: null,
     setup: {
       commands: config.setup,
       hash: setupHash(config.setup),
@@ -184,6 +194,12 @@ export async function gatherBootstrapState(input: GatherInput): Promise<Bootstra
     },
   };
   if (isPrimary || primaryPath === null) return base;
+
+  // hooks: with a relative core.hooksPath (husky) this worktree has its own directory, empty when new
+  const [mine, theirs] = await Promise.all([hooksDirOf(target.path), hooksDirOf(primaryPath)]);
+  if (mine.dir !== theirs.dir && (await hasShim(theirs.dir))) {
+    base.hooks = { from: theirs.dir, dir: mine.dir, armedHere: await hasShim(mine.dir) };
+  }
 
   // links and copies: sources in the primary, only if git ignores them there
   const linkRels = config.links;

@@ -175,6 +175,9 @@ export function planBootstrap(state: BootstrapState): Plan {
     plan.actions.push({ kind: 'share-dir', dest: shared.dest, target: shared.primaryDir });
   }
 
+  if (state.hooks?.armedHere) plan.satisfied.push({ what: 'hooks', path: state.hooks.dir });
+  else if (state.hooks) plan.actions.push({ kind: 'arm-hooks', from: state.hooks.from, dir: state.hooks.dir });
+
   const { setup } = state;
   if (!state.isPrimary && setup.commands.length) {
     if (setup.doneHash === setup.hash) plan.satisfied.push({ what: 'setup', path: state.target.path });

@@ -15,11 +15,12 @@ export type Action =
   | { kind: 'copy-link'; rel: string; dest: string; target: string }
   | { kind: 'create-dir'; path: string }
   | { kind: 'share-dir'; dest: string; target: string }
+  | { kind: 'arm-hooks'; from: string; dir: string }
   | { kind: 'setup'; worktree: string; gitDir: string; commands: string[]; hash: string };
 
 /** Something already as bootstrap wants it. */
 export interface Satisfied {
-  what: 'worktree-config' | 'identity' | 'link' | 'copy' | 'shared-dir' | 'setup';
+  what: 'worktree-config' | 'identity' | 'link' | 'copy' | 'shared-dir' | 'hooks' | 'setup';
   path: string;
 }
 
