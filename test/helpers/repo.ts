@@ -20,14 +20,26 @@ export function tempDir(name = 'guard test'): string {
   return inner;
 }
 
+// Jest's process.env is a sandbox copy that child_process does not see: children get it explicitly,
+// so that git (and the hooks it runs) use the isolated HOME, global config and Claude dir.
 export function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
 }
 
 export function gitResult(cwd: string, ...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
+  return gitWith({}, cwd, ...args);
+}
+
+export function gitWith(env: NodeJS.ProcessEnv, cwd: string, ...args: string[]): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** PATH without any node_modules/.bin, so that no guard CLI is found on it. */
+export const PATH_WITHOUT_GUARD = (process.env.PATH ?? '')
+  .split(path.delimiter)
+  .filter((p) => !p.includes('node_modules'))
+  .join(path.delimiter);
 
 export interface RunResult {
   code: number;
