@@ -10,9 +10,12 @@ describe('guard demo', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/guard new feat\/login/);
     expect(r.stdout).toMatch(/guard new fix\/typo/);
-    expect(r.stdout.match(/git status: clean/g)).toHaveLength(2);
-    expect(r.stdout.match(/user\.email: worktree ada@example\.com/g)).toHaveLength(2);
-    expect(r.stdout.match(/\.env {2}→ .*\/app\/\.env/g)).toHaveLength(2);
+    expect(r.stdout).toMatch(/worktree-guard: bootstrapped .*app-chore-deps/);
+    expect(r.stdout).toMatch(/exit 128: git stash refused/);
+    expect(r.stdout).toMatch(/the change is still there: M README\.md/);
+    expect(r.stdout.match(/git status: clean/g)).toHaveLength(3);
+    expect(r.stdout.match(/user\.email: worktree ada@example\.com/g)).toHaveLength(3);
+    expect(r.stdout.match(/\.env {2}→ .*\/app\/\.env/g)).toHaveLength(3);
     const sandbox = /(\/\S*guard-demo-\w+)\/app /.exec(r.stdout)?.[1];
     expect(sandbox).toBeDefined();
     expect(existsSync(sandbox as string)).toBe(false);

@@ -3,10 +3,29 @@
  * `git stash`, `git commit` — and the tree afterwards, byte for byte.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { applyHooksPlan, loadShimTemplates, openRepo, planInstall } from '@worktree-guard/core';
-import { git, gitResult, gitWith, guard, makeRepo, PATH_WITHOUT_GUARD, scopedConfig, write } from './helpers/repo';
+import {
+  git,
+  gitResult,
+  gitWith,
+  guard,
+  makeRepo,
+  PATH_WITHOUT_GUARD,
+  scopedConfig,
+  write,
+} from './helpers/repo';
 
 const ROOT = path.resolve(__dirname, '..');
 const HUSKY = path.join(ROOT, 'node_modules', 'husky', 'bin.js');
@@ -24,12 +43,19 @@ function workState(wt: string): Record<string, string> {
     }
   };
   walk(wt);
-  return { ...files, '#status': git(wt, 'status', '--porcelain'), '#staged': git(wt, 'diff', '--cached'), '#unstaged': git(wt, 'diff') };
+  return {
+    ...files,
+    '#status': git(wt, 'status', '--porcelain'),
+    '#staged': git(wt, 'diff', '--cached'),
+    '#unstaged': git(wt, 'diff'),
+  };
 }
 
 function dirSnapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const name of readdirSync(dir)) out[name] = `${statSync(path.join(dir, name)).mode.toString(8)}:${readFileSync(path.join(dir, name), 'base64')}`;
+  for (const name of readdirSync(dir))
+    out[name] =
+      `${statSync(path.join(dir, name)).mode.toString(8)}:${readFileSync(path.join(dir, name), 'base64')}`;
   return out;
 }
 
@@ -137,7 +163,11 @@ describe('the stash guard', () => {
     expect(gitResult(fx.primary, '-c', 'worktreeguard.stash=allow', 'stash').code).toBe(0);
     git(fx.primary, 'stash', 'pop', '-q');
 
-    const off = execFileSync('sh', ['-c', 'WORKTREE_GUARD=0 git stash 2>&1; echo "rc=$?"'], { cwd: fx.primary, encoding: 'utf8', env: process.env });
+    const off = execFileSync('sh', ['-c', 'WORKTREE_GUARD=0 git stash 2>&1; echo "rc=$?"'], {
+      cwd: fx.primary,
+      encoding: 'utf8',
+      env: process.env,
+    });
     expect(off).toMatch(/worktree-guard: off/);
     expect(off).toMatch(/rc=0/);
     git(fx.primary, 'stash', 'pop', '-q');
@@ -156,7 +186,9 @@ describe('the stash guard', () => {
     const before = workState(fx.primary);
     const r = gitResult(fx.primary, 'stash');
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toMatch(/configuration error, so the stash is refused to be safe .*stash: must be one of/);
+    expect(r.stderr).toMatch(
+      /configuration error, so the stash is refused to be safe .*stash: must be one of/,
+    );
     expect(workState(fx.primary)).toEqual(before);
   });
 
@@ -164,7 +196,12 @@ describe('the stash guard', () => {
     const fx = makeRepo();
     const repo = await openRepo(fx.primary);
     const templates = await loadShimTemplates(path.join(ROOT, 'hooks'));
-    const plan = await planInstall({ repo, templates, cliPath: '/nonexistent/guard.js', messages: { chainedDiffers: () => '', notAFile: () => '' } });
+    const plan = await planInstall({
+      repo,
+      templates,
+      cliPath: '/nonexistent/guard.js',
+      messages: { chainedDiffers: () => '', notAFile: () => '' },
+    });
     await applyHooksPlan(plan.actions);
     const wt = path.join(fx.root, 'nocli');
     const noCli = { PATH: PATH_WITHOUT_GUARD };
@@ -214,7 +251,10 @@ describe('the commit checks', () => {
 
   it('refuse a protected branch from a linked worktree, not from the primary', () => {
     const fx = makeRepo();
-    write(path.join(fx.primary, '.worktreeguardrc.json'), JSON.stringify({ protectedBranches: ['main', 'release'] }));
+    write(
+      path.join(fx.primary, '.worktreeguardrc.json'),
+      JSON.stringify({ protectedBranches: ['main', 'release'] }),
+    );
     git(fx.primary, 'add', '.');
     git(fx.primary, 'commit', '-qm', 'protect');
     git(fx.primary, 'branch', 'release');
@@ -245,10 +285,19 @@ describe('chaining with hooks that were already there', () => {
   it('keeps a user hook running (its exit code wins) and uninstall restores it byte for byte', () => {
     const fx = makeRepo();
     const hooks = path.join(fx.primary, '.git', 'hooks');
-    write(path.join(hooks, 'pre-commit'), '#!/bin/sh\necho "user pre-commit ran" >&2\n[ -f FAIL ] && exit 3\nexit 0\n');
+    write(
+      path.join(hooks, 'pre-commit'),
+      '#!/bin/sh\necho "user pre-commit ran" >&2\n[ -f FAIL ] && exit 3\nexit 0\n',
+    );
     chmodSync(path.join(hooks, 'pre-commit'), 0o755);
-    write(path.join(hooks, 'post-checkout'), '#!/usr/bin/env node\nconsole.error("user node post-checkout ran " + process.argv.slice(2).join(" "));\n');
+    write(
+      path.join(hooks, 'post-checkout'),
+      '#!/usr/bin/env node\nconsole.error("user node post-checkout ran " + process.argv.slice(2).join(" "));\n',
+    );
     chmodSync(path.join(hooks, 'post-checkout'), 0o700);
+    const log = path.join(fx.root, 'ref-log.txt');
+    write(path.join(hooks, 'reference-transaction'), `#!/bin/sh\necho "$1" >> '${log}'\ncat >> '${log}'\n`);
+    chmodSync(path.join(hooks, 'reference-transaction'), 0o755);
     const before = dirSnapshot(hooks);
 
     const r = guard(fx.primary, ['install']);
@@ -263,6 +312,11 @@ describe('chaining with hooks that were already there', () => {
     const ok = gitResult(wt, 'commit', '-qm', 'x', '--allow-empty');
     expect(ok.code).toBe(0);
     expect(ok.stderr).toMatch(/user pre-commit ran/);
+    // the user's reference-transaction still sees every state and its stdin, line for line
+    const head = git(wt, 'rev-parse', 'HEAD').trim();
+    const logged = readFileSync(log, 'utf8');
+    expect(logged).toContain(`prepared\n${git(wt, 'rev-parse', 'HEAD~1').trim()} ${head} HEAD\n`);
+    expect(logged).toContain(`committed\n${git(wt, 'rev-parse', 'HEAD~1').trim()} ${head} HEAD\n`);
     write(path.join(wt, 'FAIL'), '');
     const failed = gitResult(wt, 'commit', '-qm', 'y', '--allow-empty');
     expect(failed.code).not.toBe(0);

@@ -23,14 +23,23 @@ export function tempDir(name = 'guard test'): string {
 // Jest's process.env is a sandbox copy that child_process does not see: children get it explicitly,
 // so that git (and the hooks it runs) use the isolated HOME, global config and Claude dir.
 export function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: process.env,
+  });
 }
 
 export function gitResult(cwd: string, ...args: string[]): { code: number; stdout: string; stderr: string } {
   return gitWith({}, cwd, ...args);
 }
 
-export function gitWith(env: NodeJS.ProcessEnv, cwd: string, ...args: string[]): { code: number; stdout: string; stderr: string } {
+export function gitWith(
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  ...args: string[]
+): { code: number; stdout: string; stderr: string } {
   const r = spawnSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

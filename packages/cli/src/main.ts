@@ -20,7 +20,10 @@ const commands: Record<string, { help: string; load: () => Command }> = {
     help: help.uninstall,
     load: () => (require('./commands/install') as typeof import('./commands/install')).runUninstall,
   },
-  hook: { help: help.hook, load: () => (require('./commands/hook') as typeof import('./commands/hook')).runHook },
+  hook: {
+    help: help.hook,
+    load: () => (require('./commands/hook') as typeof import('./commands/hook')).runHook,
+  },
   demo: {
     help: help.demo,
     load: () => (require('./commands/demo') as typeof import('./commands/demo')).runDemo,

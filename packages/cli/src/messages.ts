@@ -120,7 +120,8 @@ export const messages = {
     copy: (rel: string) => `copy ${rel}`,
     createDir: (p: string) => `create ${p}`,
     shareDir: (dest: string, target: string) => `link ${dest} → ${target}`,
-    armHooks: (dir: string, from: string) => `arm hooks: copy ${from} to ${dir} (git runs no hook here without it)`,
+    armHooks: (dir: string, from: string) =>
+      `arm hooks: copy ${from} to ${dir} (git runs no hook here without it)`,
     setup: (commands: string[]) => `run setup: ${commands.join(' && ')}`,
   },
 
@@ -145,13 +146,16 @@ export const messages = {
   next: (path: string) => `cd ${path}`,
   // hooks
   hooks: {
-    installHeader: (n: number, dry: boolean) => `guard install${dry ? ' (dry run: nothing changed)' : ''}: ${n} hooks director${n === 1 ? 'y' : 'ies'}`,
+    installHeader: (n: number, dry: boolean) =>
+      `guard install${dry ? ' (dry run: nothing changed)' : ''}: ${n} hooks director${n === 1 ? 'y' : 'ies'}`,
     uninstallHeader: (dry: boolean) => `guard uninstall${dry ? ' (dry run: nothing changed)' : ''}`,
     createDir: (dir: string) => `create ${dir} (core.hooksPath points there)`,
-    seedDir: (dir: string, from: string) => `create ${dir} as a copy of ${from} (it was missing, so git ran no hook in that worktree)`,
+    seedDir: (dir: string, from: string) =>
+      `create ${dir} as a copy of ${from} (it was missing, so git ran no hook in that worktree)`,
     write: (file: string) => `write ${file}`,
     update: (file: string) => `update ${file}`,
-    chain: (file: string, chained: string) => `write ${file}; the hook that was there keeps running as ${chained}`,
+    chain: (file: string, chained: string) =>
+      `write ${file}; the hook that was there keeps running as ${chained}`,
     remove: (file: string) => `remove ${file}`,
     unchain: (chained: string, file: string) => `restore ${file} from ${chained}`,
     relativeNote: (value: string, scope: string, worktree: string) =>
@@ -163,12 +167,14 @@ export const messages = {
       'husky rewrites .husky/_ on every install: run "guard install" after it, e.g. "prepare": "husky && guard install"',
   },
   hookBootstrapped: (path: string) => `worktree-guard: bootstrapped ${path}`,
-  hookNeedsPerson: 'worktree-guard: the worktree was created; what is marked ✗ needs a person (then: guard bootstrap)',
+  hookNeedsPerson:
+    'worktree-guard: the worktree was created; what is marked ✗ needs a person (then: guard bootstrap)',
   commitRefused: 'worktree-guard: commit refused',
   fixPrefix: 'fix: ',
   stashRefused:
     'worktree-guard: git stash refused — the stash is one stack shared by every worktree, and several exist: a stash popped in the wrong one corrupts it. Nothing was stashed; your changes are where they were.',
-  stashWarned: 'worktree-guard: warning — the stash is shared by every worktree and several exist: pop this stash in this worktree only.',
+  stashWarned:
+    'worktree-guard: warning — the stash is shared by every worktree and several exist: pop this stash in this worktree only.',
   stashAlternatives: [
     'instead:  git commit -am wip                 (park the work on this branch; undo with git reset --soft HEAD~1)',
     '          guard new scratch/<name>           (a scratch worktree for the other task)',

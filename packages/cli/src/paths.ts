@@ -5,6 +5,7 @@ import path from 'node:path';
 export const CLI_BIN = path.resolve(__dirname, '../bin/guard.js');
 
 /** The shim templates: shipped in the package (`hooks/`), or the repository's `hooks/` in development. */
-export const HOOK_TEMPLATES_DIR = [path.resolve(__dirname, '../hooks'), path.resolve(__dirname, '../../../hooks')].find((d) =>
-  existsSync(path.join(d, 'reference-transaction')),
-) as string;
+export const HOOK_TEMPLATES_DIR = [
+  path.resolve(__dirname, '../hooks'),
+  path.resolve(__dirname, '../../../hooks'),
+].find((d) => existsSync(path.join(d, 'reference-transaction'))) as string;

@@ -72,7 +72,8 @@ export const messages = {
     'several worktrees exist and this one has no user.name/user.email at worktree scope: a plain "git config" elsewhere decides who this commit is by',
   ruleDuplicateBranch: (branch: string, other: string) =>
     `branch "${branch}" is also checked out in ${other}: commits here change the other worktree's branch under it`,
-  ruleProtectedBranch: (branch: string) => `"${branch}" is a protected branch: no linked worktree commits on it (protectedBranches)`,
+  ruleProtectedBranch: (branch: string) =>
+    `"${branch}" is a protected branch: no linked worktree commits on it (protectedBranches)`,
 
   setupFailed: (command: string, code: number | string) =>
     `setup command failed (exit ${code}): ${command} — the worktree is kept`,

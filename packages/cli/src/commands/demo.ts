@@ -67,6 +67,28 @@ export async function runDemo(args: string[]): Promise<number> {
       worktrees.push(path.join(sandbox, `app-${branch.replace('/', '-')}`));
     }
 
+    step('guard install — from now on, plain git keeps the rules');
+    const install = spawnSync(process.execPath, [BIN, 'install'], { cwd: app, env, encoding: 'utf8' });
+    if (install.status !== 0) throw new Error(install.stderr || install.stdout);
+    say(`  ${install.stdout.split('\n')[0]}`);
+    const plain = path.join(sandbox, 'app-chore-deps');
+    say(`  $ git worktree add -b chore/deps ${path.basename(plain)}`);
+    const added = spawnSync('git', ['worktree', 'add', '-q', '-b', 'chore/deps', plain], {
+      cwd: app,
+      env,
+      encoding: 'utf8',
+    });
+    say(`  ${(added.stderr.split('\n').find((l) => l.includes('bootstrapped')) ?? added.stderr).trim()}`);
+    worktrees.push(plain);
+    writeFileSync(path.join(worktrees[0] as string, 'README.md'), '# app\nwork in progress\n');
+    say(`  $ git stash        (in ${path.basename(worktrees[0] as string)}, with a change)`);
+    const stash = spawnSync('git', ['stash'], { cwd: worktrees[0], env, encoding: 'utf8' });
+    say(
+      `  exit ${stash.status}: ${(stash.stderr.split('\n').find((l) => l.includes('refused')) ?? '').replace(/^worktree-guard: /, '').slice(0, 96)}…`,
+    );
+    say(`  the change is still there: ${git(worktrees[0] as string, 'status', '--porcelain').trim()}`);
+    git(worktrees[0] as string, 'checkout', '--', 'README.md');
+
     step('What a newcomer sees in each worktree');
     for (const wt of worktrees) {
       const email = git(wt, 'config', '--show-scope', '--get', 'user.email').trim().replace(/\t/, ' ');
@@ -76,8 +98,8 @@ export async function runDemo(args: string[]): Promise<number> {
       say(`    .venv → ${readlinkSync(path.join(wt, '.venv'))}`);
       say(`    user.email: ${email}   git status: ${status === '' ? out.green('clean') : status}`);
     }
-    say(`\nThree worktrees, one .env and one .venv; each identity pinned at worktree scope, so a plain
-"git config user.email" in one worktree cannot leak into the others.`);
+    say(`\nFour worktrees, one .env and one .venv; each identity pinned at worktree scope, so a plain
+"git config user.email" in one worktree cannot leak into the others; git stash refused while they share it.`);
     return 0;
   } finally {
     if (values.keep) say(`\nsandbox kept: ${sandbox}`);

@@ -14,8 +14,8 @@ import {
   loadConfig,
   openRepo,
   pinStateOf,
-  readConfig,
   type Repo,
+  readConfig,
   type StashMode,
 } from '@worktree-guard/core';
 import { messages } from '../messages';
@@ -49,7 +49,8 @@ async function postCheckout(): Promise<number> {
   });
   say(err.bold(messages.hookBootstrapped(repo.current.path)));
   for (const a of report.done) say(`  + ${describeAction(a)}`);
-  for (const p of report.problems) say(`  ${p.severity === 'error' ? '✗' : '!'} ${p.path ? `${p.path}: ` : ''}${p.message}`);
+  for (const p of report.problems)
+    say(`  ${p.severity === 'error' ? '✗' : '!'} ${p.path ? `${p.path}: ` : ''}${p.message}`);
   if (report.problems.some((p) => p.severity === 'error')) say(messages.hookNeedsPerson);
   return 0;
 }
@@ -81,14 +82,22 @@ async function preCommit(): Promise<number> {
 
 async function referenceTransaction(): Promise<number> {
   let mode: StashMode = 'block';
-  const override = (await git(['config', '--get', 'worktreeguard.stash'], { cwd: process.cwd(), ok: [0, 1], inheritRepoEnv: true })).trim();
+  const override = (
+    await git(['config', '--get', 'worktreeguard.stash'], {
+      cwd: process.cwd(),
+      ok: [0, 1],
+      inheritRepoEnv: true,
+    })
+  ).trim();
   if (override === 'block' || override === 'warn' || override === 'allow') mode = override;
   else {
     const repo = await openRepo(process.cwd());
     mode = (await loadConfig(repo.topLevel)).config.stash;
   }
   if (mode === 'allow') return 0;
-  say((mode === 'warn' ? err.yellow : err.red)(mode === 'warn' ? messages.stashWarned : messages.stashRefused));
+  say(
+    (mode === 'warn' ? err.yellow : err.red)(mode === 'warn' ? messages.stashWarned : messages.stashRefused),
+  );
   for (const line of messages.stashAlternatives) say(`  ${line}`);
   return mode === 'warn' ? 0 : 1;
 }
@@ -115,7 +124,14 @@ export async function runHook(args: string[]): Promise<number> {
     } else {
       let repo: Repo | null = null;
       repo = await openRepo(process.cwd()).catch(() => null);
-      say(messages.hookInternalError(name as string, (error as Error)?.message ?? String(error), logError(repo, error), stashing));
+      say(
+        messages.hookInternalError(
+          name as string,
+          (error as Error)?.message ?? String(error),
+          logError(repo, error),
+          stashing,
+        ),
+      );
     }
     if (stashing) for (const line of messages.stashAlternatives) say(`  ${line}`);
     return stashing ? 1 : 0;

@@ -34,12 +34,17 @@ function describe(a: HookAction): string {
 function render(plan: HooksPlan, header: string, dry: boolean): string {
   const lines = [out.bold(header)];
   for (const d of plan.dirs) {
-    if (d.hooksPath && isRelativeHooksPath(d)) lines.push(`  ${out.dim(messages.hooks.relativeNote(d.hooksPath.value, d.hooksPath.scope, d.worktree))}`);
+    if (d.hooksPath && isRelativeHooksPath(d))
+      lines.push(
+        `  ${out.dim(messages.hooks.relativeNote(d.hooksPath.value, d.hooksPath.scope, d.worktree))}`,
+      );
   }
   for (const a of plan.actions) lines.push(`  ${dry ? out.cyan('→') : out.green('+')} ${describe(a)}`);
   for (const p of plan.problems) lines.push(`  ${out.red('✗')} ${p.message}`);
-  if (!plan.actions.length && !plan.problems.length) lines.push(`  ${out.green('=')} ${messages.nothingToDo(plan.satisfied.length)}`);
-  else if (plan.satisfied.length) lines.push(`  ${out.dim('=')} ${messages.alreadyInPlace(plan.satisfied.length)}`);
+  if (!plan.actions.length && !plan.problems.length)
+    lines.push(`  ${out.green('=')} ${messages.nothingToDo(plan.satisfied.length)}`);
+  else if (plan.satisfied.length)
+    lines.push(`  ${out.dim('=')} ${messages.alreadyInPlace(plan.satisfied.length)}`);
   return lines.join('\n');
 }
 
@@ -48,16 +53,25 @@ async function run(kind: 'install' | 'uninstall', args: string[]): Promise<numbe
   const repo = await openRepo(process.cwd());
   const plan =
     kind === 'install'
-      ? await planInstall({ repo, templates: await loadShimTemplates(HOOK_TEMPLATES_DIR), cliPath: CLI_BIN, messages: messages.hooks })
+      ? await planInstall({
+          repo,
+          templates: await loadShimTemplates(HOOK_TEMPLATES_DIR),
+          cliPath: CLI_BIN,
+          messages: messages.hooks,
+        })
       : await planUninstall(repo);
   const dry = Boolean(values['dry-run']);
   if (!dry) await applyHooksPlan(plan.actions);
   const code = plan.problems.length ? 1 : 0;
   if (values.json) printJson({ ...plan, dryRun: dry, exitCode: code });
   else {
-    const header = kind === 'install' ? messages.hooks.installHeader(plan.dirs.length, dry) : messages.hooks.uninstallHeader(dry);
+    const header =
+      kind === 'install'
+        ? messages.hooks.installHeader(plan.dirs.length, dry)
+        : messages.hooks.uninstallHeader(dry);
     process.stdout.write(`${render(plan, header, dry)}\n`);
-    if (kind === 'install' && plan.dirs.some((d) => d.hooksPath?.value.startsWith('.husky'))) process.stdout.write(`${out.dim(messages.hooks.huskyTip)}\n`);
+    if (kind === 'install' && plan.dirs.some((d) => d.hooksPath?.value.startsWith('.husky')))
+      process.stdout.write(`${out.dim(messages.hooks.huskyTip)}\n`);
   }
   return code;
 }

@@ -6,9 +6,9 @@ import { claudeConfigDir, claudeProjectKey } from '../claude';
 import type { GuardConfig } from '../config/types';
 import { inspect, type PathInfo, sameBytes } from '../fsInfo';
 import { runGit } from '../git';
+import { type ConfigView, readConfig } from '../gitConfig';
 import { hooksDirOf } from '../hooks/hooksDirs';
 import { shimVersionOf } from '../hooks/shims';
-import { type ConfigView, readConfig } from '../gitConfig';
 import {
   desiredIdentity,
   effectiveIdentity,

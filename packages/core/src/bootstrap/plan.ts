@@ -176,7 +176,8 @@ export function planBootstrap(state: BootstrapState): Plan {
   }
 
   if (state.hooks?.armedHere) plan.satisfied.push({ what: 'hooks', path: state.hooks.dir });
-  else if (state.hooks) plan.actions.push({ kind: 'arm-hooks', from: state.hooks.from, dir: state.hooks.dir });
+  else if (state.hooks)
+    plan.actions.push({ kind: 'arm-hooks', from: state.hooks.from, dir: state.hooks.dir });
 
   const { setup } = state;
   if (!state.isPrimary && setup.commands.length) {

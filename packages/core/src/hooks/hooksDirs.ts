@@ -17,8 +17,13 @@ export interface HooksDir {
 }
 
 export async function hooksDirOf(worktree: string): Promise<HooksDir> {
-  const dir = (await git(['rev-parse', '--path-format=absolute', '--git-path', 'hooks'], { cwd: worktree })).trim();
-  const shown = await git(['config', '--show-scope', '--get', 'core.hooksPath'], { cwd: worktree, ok: [0, 1] });
+  const dir = (
+    await git(['rev-parse', '--path-format=absolute', '--git-path', 'hooks'], { cwd: worktree })
+  ).trim();
+  const shown = await git(['config', '--show-scope', '--get', 'core.hooksPath'], {
+    cwd: worktree,
+    ok: [0, 1],
+  });
   const [scope, ...rest] = shown.replace(/\n$/, '').split('\t');
   return { dir, worktree, hooksPath: shown ? { value: rest.join('\t'), scope: scope as string } : null };
 }

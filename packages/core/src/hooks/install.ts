@@ -57,14 +57,21 @@ export interface InstallInput {
 export async function planInstall(input: InstallInput): Promise<HooksPlan> {
   const dirs = uniqueDirs(await allHooksDirs(input.repo));
   const plan: HooksPlan = { dirs, actions: [], satisfied: [], problems: [] };
-  const primaryDir = input.repo.primary.bare ? null : dirs.find((d) => d.worktree === input.repo.primary.path);
+  const primaryDir = input.repo.primary.bare
+    ? null
+    : dirs.find((d) => d.worktree === input.repo.primary.path);
   const seeds: HookAction[] = [];
   for (const hooksDir of dirs) {
     const { dir } = hooksDir;
     if ((await inspect(dir)).kind === 'missing') {
       // A relative core.hooksPath (husky) leaves linked worktrees without the directory: give them a copy
       // of the primary's, once that one is armed, so that its own hooks run there too.
-      if (primaryDir && primaryDir.dir !== dir && isRelativeHooksPath(hooksDir) && (await inspect(primaryDir.dir)).kind === 'dir') {
+      if (
+        primaryDir &&
+        primaryDir.dir !== dir &&
+        isRelativeHooksPath(hooksDir) &&
+        (await inspect(primaryDir.dir)).kind === 'dir'
+      ) {
         seeds.push({ kind: 'seed-dir', from: primaryDir.dir, dir });
         continue;
       }
@@ -79,14 +86,16 @@ export async function planInstall(input: InstallInput): Promise<HooksPlan> {
       if (info.kind === 'missing') {
         plan.actions.push({ kind: 'write', file, content, mode, replaces: 'nothing' });
       } else if (current !== null && shimVersionOf(current) !== null) {
-        if (current === content && (info.kind === 'file' && (info.mode & 0o111) === (mode & 0o111))) plan.satisfied.push(file);
+        if (current === content && info.kind === 'file' && (info.mode & 0o111) === (mode & 0o111))
+          plan.satisfied.push(file);
         else plan.actions.push({ kind: 'write', file, content, mode, replaces: 'older-shim' });
       } else if (name === SHIM_LIB || (info.kind !== 'file' && info.kind !== 'symlink')) {
         plan.problems.push({ file, message: input.messages.notAFile(file) });
       } else {
         const chained = `${file}${CHAINED_SUFFIX}`;
         const existing = await readText(chained);
-        if (existing !== null && existing !== current) plan.problems.push({ file, message: input.messages.chainedDiffers(file, chained) });
+        if (existing !== null && existing !== current)
+          plan.problems.push({ file, message: input.messages.chainedDiffers(file, chained) });
         else plan.actions.push({ kind: 'chain', file, chained, content, mode });
       }
     }
@@ -157,4 +166,3 @@ export async function applyHooksPlan(actions: readonly HookAction[]): Promise<vo
     }
   }
 }
-

@@ -29,6 +29,7 @@ export function shimVersionOf(text: string): number | null {
 
 export async function loadShimTemplates(templatesDir: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (const name of [...SHIM_NAMES, SHIM_LIB]) out.set(name, await readFile(path.join(templatesDir, name), 'utf8'));
+  for (const name of [...SHIM_NAMES, SHIM_LIB])
+    out.set(name, await readFile(path.join(templatesDir, name), 'utf8'));
   return out;
 }

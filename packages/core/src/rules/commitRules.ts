@@ -22,7 +22,13 @@ export function commitFindings(s: CommitState): Finding[] {
   const live = s.worktrees.filter((w) => !w.bare);
   const branch = s.current.branch;
   if (live.length > 1 && !s.identityPinned) {
-    findings.push({ id: 'identity-not-pinned', severity: 'error', worktree: s.current.path, message: messages.ruleIdentityNotPinned(), fix: 'guard bootstrap' });
+    findings.push({
+      id: 'identity-not-pinned',
+      severity: 'error',
+      worktree: s.current.path,
+      message: messages.ruleIdentityNotPinned(),
+      fix: 'guard bootstrap',
+    });
   }
   if (branch) {
     const elsewhere = live.filter((w) => w.path !== s.current.path && w.branch === branch);
