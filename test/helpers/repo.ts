@@ -1,6 +1,6 @@
 /** Real git repositories in temp dirs, and the real `guard` binary, for integration and e2e tests. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -124,4 +124,38 @@ export function scopedConfig(cwd: string, key: string): [string, string] | null 
   if (r.code !== 0) return null;
   const [scope, ...rest] = r.stdout.replace(/\n$/, '').split('\t');
   return [scope as string, rest.join('\t')];
+}
+
+/** A PATH with a `guard` on it (this checkout's CLI), for running fix commands as a person would paste them. */
+export function pathWithGuard(): string {
+  const bin = tempDir('bin');
+  write(path.join(bin, 'guard'), `#!/bin/sh\nexec '${process.execPath}' '${BIN}' "$@"\n`);
+  chmodSync(path.join(bin, 'guard'), 0o755);
+  return [bin, process.env.PATH ?? ''].join(path.delimiter);
+}
+
+/** Runs a command line through sh, as a person pasting it would. */
+export function sh(cwd: string, command: string, env: NodeJS.ProcessEnv = {}): RunResult {
+  const r = spawnSync('sh', ['-c', command], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * A healthy repository: guard installed, a fresh fetch, and `guard new` worktrees beside the primary
+ * (all bootstrapped, identities pinned, links and memory shared).
+ */
+export function healthyRepo(
+  branches: string[] = ['feat/a', 'feat/b'],
+  opts: Parameters<typeof makeRepo>[0] = {},
+) {
+  const fx = makeRepo(opts);
+  const install = guard(fx.primary, ['install']);
+  if (install.code !== 0) throw new Error(install.stderr || install.stdout);
+  const worktrees: string[] = [];
+  for (const branch of branches) {
+    const r = guard(fx.primary, ['new', branch]);
+    if (r.code !== 0) throw new Error(r.stderr || r.stdout);
+    worktrees.push(path.join(fx.root, `app-${branch.replace(/\//g, '-')}`));
+  }
+  return { ...fx, worktrees };
 }

@@ -12,6 +12,14 @@ const commands: Record<string, { help: string; load: () => Command }> = {
     help: help.bootstrap,
     load: () => (require('./commands/bootstrap') as typeof import('./commands/bootstrap')).runBootstrap,
   },
+  doctor: {
+    help: help.doctor,
+    load: () => (require('./commands/doctor') as typeof import('./commands/doctor')).runDoctor,
+  },
+  list: {
+    help: help.list,
+    load: () => (require('./commands/list') as typeof import('./commands/list')).runList,
+  },
   install: {
     help: help.install,
     load: () => (require('./commands/install') as typeof import('./commands/install')).runInstall,

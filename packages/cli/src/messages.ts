@@ -10,6 +10,8 @@ Usage: guard <command> [options]
 Commands:
   new <branch> [dir] [base]   fetch, then a bootstrapped worktree on <branch>
   bootstrap [--dry-run]       make the current worktree faithful to the primary (idempotent)
+  doctor [--json] [--fix]     check every rule across all worktrees; --fix repairs what is safe
+  list [--json]               every worktree: branch, identity, base, dirty, fetch age, links
   install [--dry-run]         arm the hook shims for every worktree, existing and future
   uninstall [--dry-run]       disarm them: the hooks directories end as they were
   demo [--keep]               a guided run in a throwaway sandbox repository
@@ -78,6 +80,38 @@ Options:
   --json       print the plan as one JSON document
   -h, --help   show this help`,
 
+  doctor: `Usage: guard doctor [--json] [--fix]
+
+Checks every rule across all worktrees and prints each finding with the command that fixes it:
+  live-stash            stash entries while several worktrees share the one stack (fix: guard rescue)
+  identity-not-pinned   a worktree without user.name/user.email at worktree scope, or the extension off
+  identity-leak         an identity in the shared .git/config that differs from the primary's pin
+  duplicate-branch      one branch checked out in several worktrees
+  detached-head         a worktree on no branch
+  stale-base            the last fetch older than maxFetchAge, or a branch that started behind the remote base
+  local-base            a branch carrying commits of the local base branch the remote does not have
+  hooks-disarmed        a worktree where git would not run the guard shims
+  hooks-not-installed   guard armed nowhere (fix: guard install)
+  link-missing, link-broken, link-not-ignored, memory-not-shared
+  prunable, worktree-missing, config-invalid
+Exit 0 when there is no error (warnings allowed), 1 otherwise.
+
+Options:
+  --fix        repair what cannot lose data — re-pin, re-link, share memory, re-arm hooks — then check again.
+               It never drops a stash, resets a tree, or deletes or overwrites a file.
+  --json       print {"findings": [...], "worktrees": [...]} and nothing else on stdout
+  -h, --help   show this help`,
+
+  list: `Usage: guard list [--json]
+
+Every worktree: path, branch, HEAD, pinned identity, ahead/behind the remote base, dirty counts
+(staged, unstaged, untracked), when it last fetched itself (its own FETCH_HEAD), and how many configured
+links are in place. Above the table: when the repository last fetched the remote base (any worktree).
+
+Options:
+  --json       print {"lastFetch": …, "worktrees": [...]} and nothing else on stdout
+  -h, --help   show this help`,
+
   hook: `Usage: guard hook <post-checkout|pre-commit|reference-transaction> [args...]
 
 The entry point the installed shims call. Not meant to be run by hand.`,
@@ -123,6 +157,8 @@ export const messages = {
     armHooks: (dir: string, from: string) =>
       `arm hooks: copy ${from} to ${dir} (git runs no hook here without it)`,
     setup: (commands: string[]) => `run setup: ${commands.join(' && ')}`,
+    recordBase: (branch: string, ref: string | null, commit: string) =>
+      `record where ${branch} started: ${ref && ref !== commit ? `${ref} @ ` : ''}${commit.slice(0, 10)} (for guard doctor)`,
   },
 
   // guard new banner
@@ -165,6 +201,45 @@ export const messages = {
     notAFile: (file: string) => `${file} is not a regular file guard can chain: left as it is`,
     huskyTip:
       'husky rewrites .husky/_ on every install: run "guard install" after it, e.g. "prepare": "husky && guard install"',
+  },
+  doctor: {
+    header: (worktrees: number, errors: number, warnings: number) =>
+      `guard doctor: ${worktrees} worktree${worktrees === 1 ? '' : 's'}, ${
+        errors + warnings === 0
+          ? 'every rule holds'
+          : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`
+      }`,
+    worktree: (path: string, what: string) => `${path} (${what})`,
+    primary: 'primary',
+    detached: 'detached',
+    gone: 'directory gone',
+    fix: (command: string) => `fix: ${command}`,
+    autofix: '[--fix]',
+    autofixFooter: 'guard doctor --fix repairs what is marked [--fix]; the rest needs a person.',
+    fixHeader: 'guard doctor --fix',
+    fixNothing: 'nothing guard can repair safely',
+    fixIn: (path: string) => `in ${path}:`,
+    afterFix: 'checked again:',
+  },
+  list: {
+    columns: ['WORKTREE', 'BRANCH', 'HEAD', 'IDENTITY', 'BASE ±', 'DIRTY', 'FETCHED', 'LINKS'],
+    lastFetch: (base: string, when: string) =>
+      `${base}: last fetched ${when} (FETCHED: each worktree's own last fetch; BASE ±: ahead/behind ${base})`,
+    primary: ' (primary)',
+    detached: '(detached)',
+    gone: '(gone)',
+    none: '—',
+    clean: 'clean',
+    dirty: (staged: number, unstaged: number, untracked: number, conflicted: number) =>
+      [
+        staged ? `${staged} staged` : '',
+        unstaged ? `${unstaged} changed` : '',
+        untracked ? `${untracked} new` : '',
+        conflicted ? `${conflicted} conflicted` : '',
+      ]
+        .filter(Boolean)
+        .join(', '),
+    aheadBehind: (ahead: number, behind: number) => (ahead || behind ? `+${ahead} -${behind}` : '='),
   },
   hookBootstrapped: (path: string) => `worktree-guard: bootstrapped ${path}`,
   hookNeedsPerson:

@@ -27,6 +27,8 @@ export function describeAction(action: Action): string {
       return t.armHooks(action.dir, action.from);
     case 'setup':
       return t.setup(action.commands);
+    case 'record-base':
+      return t.recordBase(action.branch, action.base.ref, action.base.commit);
   }
 }
 

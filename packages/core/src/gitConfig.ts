@@ -41,6 +41,16 @@ export class ConfigView {
     return null;
   }
 
+  /** The value git would use and the scope it comes from, or null. */
+  lookup(key: string): { value: string; scope: ConfigScope } | null {
+    const k = key.toLowerCase();
+    for (let i = this.entries.length - 1; i >= 0; i--) {
+      const e = this.entries[i] as ConfigEntry;
+      if (e.key === k) return { value: e.value ?? 'true', scope: e.scope };
+    }
+    return null;
+  }
+
   /** Every scope that sets `key`, in git's order. */
   scopesOf(key: string): ConfigScope[] {
     const k = key.toLowerCase();

@@ -1,11 +1,26 @@
 /**
  * FETCH_HEAD is per worktree and its mtime is the last fetch *attempt*. The repository's last fetch is
  * the newest FETCH_HEAD of all worktrees: `<common>/FETCH_HEAD` and `<common>/worktrees/<id>/FETCH_HEAD`.
+ * A fresh clone has no FETCH_HEAD at all: then the last reflog entry of the remote base ref (written by
+ * clone, fetch and push alike) says when the repository last learned where the remote was.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-export function lastFetchTime(commonDir: string): Date | null {
+/** The time of the last entry of a ref's reflog file, read without git: `old new ident <time> <tz>\tmsg`. */
+export function lastReflogTime(commonDir: string, ref: string): Date | null {
+  let text: string;
+  try {
+    text = readFileSync(path.join(commonDir, 'logs', ref), 'utf8');
+  } catch {
+    return null;
+  }
+  const last = text.trimEnd().split('\n').pop() ?? '';
+  const m = /> (\d+) [+-]\d{4}\t/.exec(last);
+  return m ? new Date(Number(m[1]) * 1000) : null;
+}
+
+export function lastFetchTime(commonDir: string, remoteRef?: string): Date | null {
   const candidates = [path.join(commonDir, 'FETCH_HEAD')];
   try {
     for (const id of readdirSync(path.join(commonDir, 'worktrees')))
@@ -22,5 +37,6 @@ export function lastFetchTime(commonDir: string): Date | null {
       // this worktree never fetched
     }
   }
-  return newest;
+  const reflog = remoteRef ? lastReflogTime(commonDir, remoteRef) : null;
+  return reflog && (!newest || reflog > newest) ? reflog : newest;
 }

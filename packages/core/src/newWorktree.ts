@@ -12,7 +12,7 @@ import type { GuardConfig } from './config/types';
 import { RefusedError, UsageError } from './errors';
 import { inspect } from './fsInfo';
 import { git, runGit } from './git';
-import { readConfig, setConfigInFile } from './gitConfig';
+import { readConfig } from './gitConfig';
 import { type Identity, pinStateOf } from './identity';
 import { lastFetchTime } from './lastFetch';
 import { messages } from './messages';
@@ -20,9 +20,6 @@ import { isInside } from './paths';
 import { canonical, gitDirOf, type Repo } from './repo';
 import { defaultWorktreeDir } from './slug';
 
-export const BASE_KEY = 'worktreeguard.base';
-export const BASE_REF_KEY = 'worktreeguard.baseRef';
-export const BASE_FETCHED_AT_KEY = 'worktreeguard.baseFetchedAt';
 /** Set for the `git worktree add` that guard runs itself, so that the post-checkout hook leaves it to guard. */
 export const NEW_IN_PROGRESS_ENV = 'WORKTREE_GUARD_NEW';
 
@@ -142,7 +139,7 @@ export async function newWorktree(input: NewWorktreeInput): Promise<NewWorktreeR
   const newPath = canonical(dir);
   const gitDir = await gitDirOf(newPath);
 
-  // 4. bootstrap, then record the base so doctor can tell how fresh this branch's start was
+  // 4. bootstrap, which also records where a new branch started, so doctor can tell how fresh that was
   const bootstrap = await bootstrapWorktree({
     target: { path: newPath, gitDir, branch },
     primaryPath,
@@ -151,15 +148,9 @@ export async function newWorktree(input: NewWorktreeInput): Promise<NewWorktreeR
     onEvent: input.onEvent,
     setupStdio: input.setupStdio,
     env: input.env,
+    baseRef: base?.ref,
   });
   const lastFetch = lastFetchTime(repo.commonDir);
-  if (base) {
-    const file = path.join(gitDir, 'config.worktree');
-    await setConfigInFile(newPath, file, BASE_KEY, base.commit);
-    await setConfigInFile(newPath, file, BASE_REF_KEY, base.ref);
-    if (lastFetch && hasRemote)
-      await setConfigInFile(newPath, file, BASE_FETCHED_AT_KEY, lastFetch.toISOString());
-  }
   const identity = pinStateOf(await readConfig(newPath)).pinned;
   return {
     path: newPath,

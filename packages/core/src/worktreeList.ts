@@ -107,3 +107,11 @@ function parseFields(fields: string[], quoted: boolean): WorktreeRecord[] {
   if (current) records.push(current);
   return records;
 }
+
+/**
+ * The worktrees people can work in: not a bare entry, not one git marks prunable. "Several worktrees"
+ * — when the stash and the shared config become a hazard — means more than one of these.
+ */
+export function workingTrees(records: readonly WorktreeRecord[]): WorktreeRecord[] {
+  return records.filter((w) => !w.bare && w.prunable === null);
+}

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { bootstrapExitCode, type NewWorktreeResult, newWorktree } from '@worktree-guard/core';
+import { bootstrapExitCode, type NewWorktreeResult, newWorktree, shellQuote } from '@worktree-guard/core';
 import { parse } from '../args';
 import { loadContext } from '../context';
 import { help, messages } from '../messages';
-import { age, err, out, printJson, shellQuote } from '../render';
+import { age, err, out, printJson } from '../render';
 import { problemLines } from '../renderBootstrap';
 
 function list(items: string[]): string {

@@ -6,6 +6,7 @@ import { type StdioOptions, spawn } from 'node:child_process';
 import { constants } from 'node:fs';
 import { chmod, copyFile, mkdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
+import { baseRecordEntries } from '../baseRecord';
 import { inspect } from '../fsInfo';
 import { repoNeutralEnv } from '../git';
 import { setConfigInFile } from '../gitConfig';
@@ -85,6 +86,10 @@ async function applyOne(action: Action, opts: ApplyOptions): Promise<Problem | n
       );
     case 'arm-hooks':
       await seedHooksDir(action.from, action.dir);
+      return null;
+    case 'record-base':
+      for (const [key, value] of baseRecordEntries(action.base))
+        await setConfigInFile(action.worktree, path.join(action.gitDir, 'config.worktree'), key, value);
       return null;
     case 'setup': {
       const env = await repoNeutralEnv();

@@ -12,6 +12,8 @@ export interface BootstrapInput extends ApplyOptions {
   config: GuardConfig;
   dryRun?: boolean;
   env?: NodeJS.ProcessEnv;
+  /** What to call the start of a new branch in its record (see gatherBootstrapState). */
+  baseRef?: string;
 }
 
 export async function bootstrapWorktree(input: BootstrapInput): Promise<BootstrapReport> {

@@ -2,12 +2,13 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { type RecordedBase, recordedBaseOf } from '../baseRecord';
 import { claudeConfigDir, claudeProjectKey } from '../claude';
 import type { GuardConfig } from '../config/types';
 import { inspect, type PathInfo, sameBytes } from '../fsInfo';
 import { runGit } from '../git';
 import { type ConfigView, readConfig } from '../gitConfig';
-import { hooksDirOf } from '../hooks/hooksDirs';
+import { hooksDirFrom } from '../hooks/hooksDirs';
 import { shimVersionOf } from '../hooks/shims';
 import {
   desiredIdentity,
@@ -18,6 +19,7 @@ import {
   worktreeConfigMoves,
 } from '../identity';
 import { type IgnoreMatch, ignoredPaths } from '../ignore';
+import { lastFetchTime } from '../lastFetch';
 import { canonical } from '../repo';
 import { branchSlug } from '../slug';
 
@@ -83,6 +85,8 @@ export interface BootstrapState {
   /** Set when this worktree uses its own hooks directory (relative core.hooksPath) and guard is armed. */
   hooks: { from: string; dir: string; armedHere: boolean } | null;
   setup: { commands: string[]; hash: string; doneHash: string | null };
+  /** Where a branch bootstrap meets for the first time started, to record for doctor; else null. */
+  start: RecordedBase | null;
 }
 
 async function hasShim(dir: string): Promise<boolean> {
@@ -96,6 +100,8 @@ export interface GatherInput {
   commonDir: string;
   config: GuardConfig;
   env?: NodeJS.ProcessEnv;
+  /** What to call the start in the record (e.g. `origin/main` where the reflog only has a commit). */
+  baseRef?: string;
 }
 
 function setupHash(commands: readonly string[]): string {
@@ -136,7 +142,7 @@ function expandSharedDir(
 }
 
 /** A long Claude key ends in a hash: find the one existing directory whose name starts with the cut key. */
-async function resolveSharedDir(
+export async function resolveSharedDir(
   entry: string,
   worktree: string,
   env: NodeJS.ProcessEnv,
@@ -150,6 +156,47 @@ async function resolveSharedDir(
   const names = await readdir(parent).catch(() => [] as string[]);
   const hits = names.filter((n) => n.startsWith(key) && n !== key);
   return hits.length === 1 ? path.join(parent, `${hits[0]}${rest}`) : null;
+}
+
+/** Bootstrap running this soon after a branch was created sees the fetch state it started from. */
+const FRESH_START_MS = 10 * 60 * 1000;
+
+/**
+ * A branch whose reflog holds only its creation (`branch: Created from <ref>`) is new: record where it
+ * started. How fresh that start was (last fetch, commits behind the remote base) is only known while it is
+ * new; later the record keeps just the commit and the name.
+ */
+async function newBranchStart(input: GatherInput, view: ConfigView): Promise<RecordedBase | null> {
+  const { target, config } = input;
+  if (!target.branch || recordedBaseOf(view)) return null;
+  const log = await runGit(['log', '-g', '--format=%H%x00%gs%x00%ct', `refs/heads/${target.branch}`, '--'], {
+    cwd: target.path,
+    ok: [0, 128],
+  });
+  const entries = log.stdout.split('\n').filter(Boolean);
+  if (log.exitCode !== 0 || entries.length !== 1) return null;
+  const [commit = '', subject = '', time = '0'] = (entries[0] as string).split('\0');
+  const created = /^branch: Created from (.+)$/.exec(subject);
+  if (!created) return null;
+  const startedAt = new Date(Number(time) * 1000);
+  const start: RecordedBase = {
+    commit,
+    ref: input.baseRef ?? created[1] ?? null,
+    fetchedAt: null,
+    behind: null,
+    startedAt: startedAt.toISOString(),
+  };
+  if (Date.now() - startedAt.getTime() > FRESH_START_MS) return start;
+  const remoteBase = `refs/remotes/${config.remote}/${config.baseBranch}`;
+  start.fetchedAt = lastFetchTime(input.commonDir, remoteBase)?.toISOString() ?? null;
+  // left: commits of the remote base the start lacks; right: the start's own. Behind only if it has none.
+  const ab = await runGit(['rev-list', '--left-right', '--count', `${remoteBase}...${commit}`, '--'], {
+    cwd: target.path,
+    ok: [0, 128],
+  });
+  const [behind, own] = ab.stdout.trim().split(/\s+/).map(Number);
+  if (ab.exitCode === 0 && own === 0) start.behind = behind ?? 0;
+  return start;
 }
 
 export async function gatherBootstrapState(input: GatherInput): Promise<BootstrapState> {
@@ -192,11 +239,13 @@ export async function gatherBootstrapState(input: GatherInput): Promise<Bootstra
       hash: setupHash(config.setup),
       doneHash: targetView.get(SETUP_KEY, 'worktree'),
     },
+    start: isPrimary ? null : await newBranchStart(input, targetView),
   };
   if (isPrimary || primaryPath === null) return base;
 
   // hooks: with a relative core.hooksPath (husky) this worktree has its own directory, empty when new
-  const [mine, theirs] = await Promise.all([hooksDirOf(target.path), hooksDirOf(primaryPath)]);
+  const mine = hooksDirFrom(targetView, { worktree: target.path, bare: false, commonDir }, env.HOME);
+  const theirs = hooksDirFrom(primaryView, { worktree: primaryPath, bare: false, commonDir }, env.HOME);
   if (mine.dir !== theirs.dir && (await hasShim(theirs.dir))) {
     base.hooks = { from: theirs.dir, dir: mine.dir, armedHere: await hasShim(mine.dir) };
   }

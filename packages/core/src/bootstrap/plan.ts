@@ -179,6 +179,15 @@ export function planBootstrap(state: BootstrapState): Plan {
   else if (state.hooks)
     plan.actions.push({ kind: 'arm-hooks', from: state.hooks.from, dir: state.hooks.dir });
 
+  if (state.start && state.target.branch)
+    plan.actions.push({
+      kind: 'record-base',
+      worktree: state.target.path,
+      gitDir: state.target.gitDir,
+      branch: state.target.branch,
+      base: state.start,
+    });
+
   const { setup } = state;
   if (!state.isPrimary && setup.commands.length) {
     if (setup.doneHash === setup.hash) plan.satisfied.push({ what: 'setup', path: state.target.path });

@@ -1,3 +1,4 @@
+import type { RecordedBase } from '../baseRecord';
 import type { Identity } from '../identity';
 
 /** One change bootstrap will make. Every action only creates; none replaces or removes anything. */
@@ -16,7 +17,8 @@ export type Action =
   | { kind: 'create-dir'; path: string }
   | { kind: 'share-dir'; dest: string; target: string }
   | { kind: 'arm-hooks'; from: string; dir: string }
-  | { kind: 'setup'; worktree: string; gitDir: string; commands: string[]; hash: string };
+  | { kind: 'setup'; worktree: string; gitDir: string; commands: string[]; hash: string }
+  | { kind: 'record-base'; worktree: string; gitDir: string; branch: string; base: RecordedBase };
 
 /** Something already as bootstrap wants it. */
 export interface Satisfied {

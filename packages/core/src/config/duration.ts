@@ -13,3 +13,12 @@ export function parseDuration(text: string): number | null {
   if (!m) return null;
   return Math.round(Number(m[1]) * (UNITS[m[2] as string] as number));
 }
+
+/** A rough, readable length of time: "just now", "12 min", "5 h", "3 days". */
+export function formatAge(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return 'just now';
+  if (s < 3600) return `${Math.round(s / 60)} min`;
+  if (s < 172_800) return `${Math.round(s / 3600)} h`;
+  return `${Math.round(s / 86_400)} days`;
+}

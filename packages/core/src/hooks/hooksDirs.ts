@@ -4,8 +4,10 @@
  * a new worktree lacks — so git silently runs no hook there. A worktree-scoped `core.hooksPath`
  * overrides the repository's for that worktree only.
  */
+import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { git } from '../git';
+import { type ConfigView, readConfig } from '../gitConfig';
 import type { Repo } from '../repo';
 
 export interface HooksDir {
@@ -16,23 +18,34 @@ export interface HooksDir {
   hooksPath: { value: string; scope: string } | null;
 }
 
-export async function hooksDirOf(worktree: string): Promise<HooksDir> {
-  const dir = (
-    await git(['rev-parse', '--path-format=absolute', '--git-path', 'hooks'], { cwd: worktree })
-  ).trim();
-  const shown = await git(['config', '--show-scope', '--get', 'core.hooksPath'], {
-    cwd: worktree,
-    ok: [0, 1],
-  });
-  const [scope, ...rest] = shown.replace(/\n$/, '').split('\t');
-  return { dir, worktree, hooksPath: shown ? { value: rest.join('\t'), scope: scope as string } : null };
+/**
+ * The hooks directory git uses for a worktree, worked out from its configuration the way git does
+ * (`git rev-parse --git-path hooks`): a relative `core.hooksPath` is taken from where hooks run — the
+ * worktree's top level, or the git dir of a bare repository — and a leading `~/` is the home directory.
+ */
+export function hooksDirFrom(
+  view: ConfigView,
+  at: { worktree: string; bare: boolean; commonDir: string },
+  home: string = process.env.HOME || os.homedir(),
+): HooksDir {
+  const hooksPath = view.lookup('core.hooksPath');
+  if (!hooksPath) return { dir: path.join(at.commonDir, 'hooks'), worktree: at.worktree, hooksPath: null };
+  const value = hooksPath.value.replace(/^~(?=\/|$)/, home);
+  const dir = path.resolve(at.bare ? at.commonDir : at.worktree, value);
+  return { dir, worktree: at.worktree, hooksPath: { value: hooksPath.value, scope: hooksPath.scope } };
+}
+
+/** One `git config --list` for the worktree, then {@link hooksDirFrom}. */
+export async function hooksDirOf(worktree: string, commonDir: string, bare = false): Promise<HooksDir> {
+  return hooksDirFrom(await readConfig(worktree), { worktree, bare, commonDir });
 }
 
 /** The hooks directory of every live worktree (a bare primary uses the common one). */
 export async function allHooksDirs(repo: Repo): Promise<HooksDir[]> {
-  const live = repo.worktrees.filter((w) => !w.prunable);
+  // A locked worktree whose directory is gone is not prunable, but there is nowhere to run git.
+  const live = repo.worktrees.filter((w) => !w.prunable && existsSync(w.bare ? repo.commonDir : w.path));
   const dirs: HooksDir[] = [];
-  for (const w of live) dirs.push(await hooksDirOf(w.bare ? repo.commonDir : w.path));
+  for (const w of live) dirs.push(await hooksDirOf(w.bare ? repo.commonDir : w.path, repo.commonDir, w.bare));
   return dirs;
 }
 

@@ -5,8 +5,9 @@
  * (c) a protected branch, committed on from a linked worktree.
  */
 import { messages } from '../messages';
-import type { WorktreeRecord } from '../worktreeList';
-import type { Finding } from './finding';
+import { shellQuote } from '../shellQuote';
+import { type WorktreeRecord, workingTrees } from '../worktreeList';
+import { type Finding, finding } from './finding';
 
 export interface CommitState {
   current: WorktreeRecord;
@@ -19,36 +20,42 @@ export interface CommitState {
 
 export function commitFindings(s: CommitState): Finding[] {
   const findings: Finding[] = [];
-  const live = s.worktrees.filter((w) => !w.bare);
+  const live = workingTrees(s.worktrees);
   const branch = s.current.branch;
   if (live.length > 1 && !s.identityPinned) {
-    findings.push({
-      id: 'identity-not-pinned',
-      severity: 'error',
-      worktree: s.current.path,
-      message: messages.ruleIdentityNotPinned(),
-      fix: 'guard bootstrap',
-    });
+    findings.push(
+      finding(
+        'identity-not-pinned',
+        'error',
+        s.current.path,
+        messages.ruleIdentityNotPinned(),
+        'guard bootstrap',
+      ),
+    );
   }
   if (branch) {
     const elsewhere = live.filter((w) => w.path !== s.current.path && w.branch === branch);
     for (const other of elsewhere) {
-      findings.push({
-        id: 'duplicate-branch',
-        severity: 'error',
-        worktree: s.current.path,
-        message: messages.ruleDuplicateBranch(branch, other.path),
-        fix: `git switch -c ${branch}-2`,
-      });
+      findings.push(
+        finding(
+          'duplicate-branch',
+          'error',
+          s.current.path,
+          messages.ruleDuplicateBranch(branch, other.path),
+          `git switch -c ${shellQuote(`${branch}-2`)}`,
+        ),
+      );
     }
     if (!s.isPrimary && s.protectedBranches.includes(branch)) {
-      findings.push({
-        id: 'protected-branch',
-        severity: 'error',
-        worktree: s.current.path,
-        message: messages.ruleProtectedBranch(branch),
-        fix: `git switch -c <new-branch>`,
-      });
+      findings.push(
+        finding(
+          'protected-branch',
+          'error',
+          s.current.path,
+          messages.ruleProtectedBranch(branch),
+          'git switch -c <new-branch>',
+        ),
+      );
     }
   }
   return findings;

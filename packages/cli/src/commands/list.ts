@@ -1,0 +1,48 @@
+/** `guard list [--json]`: one row per worktree — a table on a terminal, one JSON document for scripts. */
+import { gatherRepoFacts, loadConfig, openRepo, summarize, type WorktreeSummary } from '@worktree-guard/core';
+import { parse } from '../args';
+import { messages } from '../messages';
+import { age, out, printJson } from '../render';
+
+const t = messages.list;
+
+function cells(w: WorktreeSummary): string[] {
+  const d = w.dirty;
+  const dirty = d ? t.dirty(d.staged, d.unstaged, d.untracked, d.conflicted) || t.clean : t.none;
+  return [
+    `${w.path}${w.primary ? t.primary : ''}${w.present ? '' : ` ${t.gone}`}`,
+    w.branch ?? (w.detached ? t.detached : t.none),
+    w.head ? w.head.slice(0, 8) : t.none,
+    w.identity ? `${w.identity.name} <${w.identity.email}>` : t.none,
+    w.aheadBehind ? t.aheadBehind(w.aheadBehind.ahead, w.aheadBehind.behind) : t.none,
+    dirty,
+    w.present ? age(w.lastFetch) : t.none,
+    w.links ? `${w.links.ok}/${w.links.expected}` : t.none,
+  ];
+}
+
+export function renderTable(rows: WorktreeSummary[]): string {
+  const body = rows.map(cells);
+  const widths = t.columns.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] as string).length)));
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] as number)))
+      .join('  ')
+      .trimEnd();
+  return [out.bold(line(t.columns)), ...body.map(line)].join('\n');
+}
+
+export async function runList(args: string[]): Promise<number> {
+  const { values } = parse('list', args, { json: { type: 'boolean' } }, 0);
+  const repo = await openRepo(process.cwd());
+  const { config } = await loadConfig(repo.topLevel);
+  const facts = await gatherRepoFacts({ repo, config, forList: true });
+  const rows = summarize(facts);
+  const lastFetch = facts.lastFetch?.toISOString() ?? null;
+  if (values.json) printJson({ lastFetch, worktrees: rows });
+  else {
+    const base = facts.remoteBase?.ref ?? `${config.remote}/${config.baseBranch}`;
+    process.stdout.write(`${out.dim(t.lastFetch(base, age(lastFetch)))}\n${renderTable(rows)}\n`);
+  }
+  return 0;
+}

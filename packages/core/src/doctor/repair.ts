@@ -1,0 +1,52 @@
+/**
+ * `guard doctor --fix`: repairs only what cannot lose data, by the same create-only means as bootstrap and
+ * install — re-pin identities, re-link, share memory, re-arm hooks. A stash is never dropped, a tree never
+ * reset, a file never deleted or overwritten: what is in the way is reported and left for a person.
+ */
+import { bootstrapWorktree } from '../bootstrap/bootstrap';
+import type { BootstrapReport } from '../bootstrap/types';
+import { applyHooksPlan, type HooksPlan, type InstallInput, planInstall } from '../hooks/install';
+import type { Finding } from '../rules/finding';
+import type { RepoFacts } from '../state/types';
+
+/** Findings bootstrap repairs in the worktree they are about. */
+const BY_BOOTSTRAP = new Set(['identity-not-pinned', 'link-missing', 'memory-not-shared']);
+
+export interface RepairInput {
+  facts: RepoFacts;
+  findings: readonly Finding[];
+  /** How to arm hooks (the shim templates and CLI path live with the CLI). */
+  install: Omit<InstallInput, 'repo'>;
+}
+
+export interface RepairResult {
+  hooks: HooksPlan | null;
+  bootstraps: BootstrapReport[];
+}
+
+export async function repairFindings(input: RepairInput): Promise<RepairResult> {
+  const { facts } = input;
+  const fixable = input.findings.filter((f) => f.autofix);
+  let hooks: HooksPlan | null = null;
+  if (fixable.some((f) => f.id === 'hooks-disarmed')) {
+    hooks = await planInstall({ ...input.install, repo: facts.repo });
+    await applyHooksPlan(hooks.actions);
+  }
+  const targets = new Set(fixable.filter((f) => BY_BOOTSTRAP.has(f.id)).map((f) => f.worktree));
+  const bootstraps: BootstrapReport[] = [];
+  const primary = facts.worktrees.find((w) => w.isPrimary && w.present);
+  // one worktree at a time: they write the same config files
+  for (const w of facts.worktrees) {
+    if (!w.present || !w.gitDir || !targets.has(w.path)) continue;
+    bootstraps.push(
+      await bootstrapWorktree({
+        target: { path: w.path, gitDir: w.gitDir, branch: w.record.branch },
+        primaryPath: primary?.path ?? null,
+        commonDir: facts.repo.commonDir,
+        // never run setup commands from doctor: repairing is not installing
+        config: { ...w.config, setup: [] },
+      }),
+    );
+  }
+  return { hooks, bootstraps };
+}

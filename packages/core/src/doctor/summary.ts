@@ -1,0 +1,73 @@
+/** One row per worktree, the same for `guard doctor --json` and `guard list`. */
+import type { RecordedBase } from '../baseRecord';
+import type { Identity } from '../identity';
+import type { RepoFacts, WorktreeFacts } from '../state/types';
+
+export interface WorktreeSummary {
+  path: string;
+  primary: boolean;
+  /** Its directory is there (not prunable, not gone). */
+  present: boolean;
+  branch: string | null;
+  head: string | null;
+  detached: boolean;
+  locked: string | null;
+  prunable: string | null;
+  /** The worktree-scoped identity, or null when not pinned. */
+  identity: Identity | null;
+  /** Where git runs its hooks, and whether every guard shim is there and current. */
+  hooks: { dir: string; armed: boolean } | null;
+  /** Configured links the primary has: how many are in place here. Null for the primary. */
+  links: { ok: number; expected: number } | null;
+  base: RecordedBase | null;
+  /** This worktree's own last fetch (its FETCH_HEAD), ISO. */
+  lastFetch: string | null;
+  /** Only from `guard list`. */
+  dirty?: { staged: number; unstaged: number; untracked: number; conflicted: number } | null;
+  aheadBehind?: { ref: string; ahead: number; behind: number } | null;
+}
+
+function linksOf(w: WorktreeFacts): WorktreeSummary['links'] {
+  if (w.isPrimary || !w.present) return null;
+  const expected = w.links.filter((l) => l.expected);
+  const ok = expected.filter(
+    (l) =>
+      l.destInfo.kind === 'symlink' &&
+      l.destInfo.target === l.source &&
+      l.destInfo.targetExists &&
+      l.ignoredHere !== false,
+  );
+  return { ok: ok.length, expected: expected.length };
+}
+
+export function summarize(facts: RepoFacts): WorktreeSummary[] {
+  return facts.worktrees.map((w) => {
+    const row: WorktreeSummary = {
+      path: w.path,
+      primary: w.isPrimary,
+      present: w.present,
+      branch: w.record.branch,
+      head: w.record.head,
+      detached: w.record.detached,
+      locked: w.record.locked,
+      prunable: w.record.prunable,
+      identity: w.pinned,
+      hooks: w.hooks ? { dir: w.hooks.where.dir, armed: w.hooks.shims.every((s) => s.state === 'ok') } : null,
+      links: linksOf(w),
+      base: w.base,
+      lastFetch: w.lastFetch?.toISOString() ?? null,
+    };
+    if (w.status !== undefined) {
+      const s = w.status;
+      row.dirty = s && {
+        staged: s.staged,
+        unstaged: s.unstaged,
+        untracked: s.untracked,
+        conflicted: s.conflicted,
+      };
+    }
+    if (w.aheadBehind !== undefined)
+      row.aheadBehind = w.aheadBehind && facts.remoteBase && { ref: facts.remoteBase.ref, ...w.aheadBehind };
+    return row;
+  });
+}
