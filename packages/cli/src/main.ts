@@ -20,6 +20,18 @@ const commands: Record<string, { help: string; load: () => Command }> = {
     help: help.list,
     load: () => (require('./commands/list') as typeof import('./commands/list')).runList,
   },
+  park: {
+    help: help.park,
+    load: () => (require('./commands/park') as typeof import('./commands/park')).runPark,
+  },
+  unpark: {
+    help: help.unpark,
+    load: () => (require('./commands/park') as typeof import('./commands/park')).runUnpark,
+  },
+  rescue: {
+    help: help.rescue,
+    load: () => (require('./commands/rescue') as typeof import('./commands/rescue')).runRescue,
+  },
   install: {
     help: help.install,
     load: () => (require('./commands/install') as typeof import('./commands/install')).runInstall,

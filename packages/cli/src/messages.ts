@@ -14,6 +14,8 @@ Commands:
   list [--json]               every worktree: branch, identity, base, dirty, fetch age, links
   install [--dry-run]         arm the hook shims for every worktree, existing and future
   uninstall [--dry-run]       disarm them: the hooks directories end as they were
+  park [-m msg] / unpark      park WIP as a commit on this branch (instead of git stash) / take it back
+  rescue [--dry-run]          turn every stash entry into a branch, then drop it from the shared stash
   demo [--keep]               a guided run in a throwaway sandbox repository
   hook <name> [args...]       entry point for the shims (not for people)
 
@@ -112,6 +114,43 @@ Options:
   --json       print {"lastFetch": …, "worktrees": [...]} and nothing else on stdout
   -h, --help   show this help`,
 
+  park: `Usage: guard park [-m <message>] [--json]
+
+Parks everything in this worktree — staged, unstaged and untracked (not ignored) changes — as one WIP
+commit on the current branch, and leaves a clean tree: the alternative to git stash, whose one stack is
+shared by every worktree. Which changes were staged is kept in the commit too. No file is written: the
+working tree already holds the parked content, only the index is set to it. No commit hook runs.
+Take it back with guard unpark.
+
+Options:
+  -m, --message <msg>   the commit subject (default: "WIP: parked work on <branch>")
+  --json                print the result as one JSON document
+  -h, --help            show this help`,
+
+  unpark: `Usage: guard unpark [--json]
+
+Undoes the park commit at HEAD: the branch goes back to the commit the work was parked on, the working
+tree keeps the parked changes, and what was staged is staged again. Refused (exit 1) when HEAD is not a
+park commit, or when there are changes on top of it.
+
+Options:
+  --json       print the result as one JSON document
+  -h, --help   show this help`,
+
+  rescue: `Usage: guard rescue [--dry-run] [--json]
+
+Turns every stash entry into a branch rescued/<origin-branch>/<n> (n counts per branch, oldest first, and
+skips names that exist) whose tip holds the entry's changes — tracked, and untracked for -u entries — as one
+commit on the commit it was made on, keeping the stash's subject, author and date. Then each entry is
+dropped from the stash, but only after its branch exists and holds exactly what the stash holds, and only
+if the stash did not change meanwhile. No working tree or index is touched. Run again after a stop: an
+entry rescued before is recognised (trailer Rescued-Stash) and not rescued twice.
+
+Options:
+  --dry-run    print the branches it would make and change nothing
+  --json       print the result as one JSON document
+  -h, --help   show this help`,
+
   hook: `Usage: guard hook <post-checkout|pre-commit|reference-transaction> [args...]
 
 The entry point the installed shims call. Not meant to be run by hand.`,
@@ -176,7 +215,7 @@ export const messages = {
   identityPinned: (name: string, email: string) => `${name} <${email}> (pinned at worktree scope)`,
   identityMissing: 'not pinned — see below',
   rules: [
-    'no git stash here: the stash is shared by every worktree — park WIP with git commit -am wip',
+    'no git stash here: the stash is shared by every worktree — park WIP with guard park',
     'one branch per worktree: switch branches in another worktree, not here',
   ],
   next: (path: string) => `cd ${path}`,
@@ -241,6 +280,29 @@ export const messages = {
         .join(', '),
     aheadBehind: (ahead: number, behind: number) => (ahead || behind ? `+${ahead} -${behind}` : '='),
   },
+  park: {
+    parked: (short: string, branch: string | null, files: number) =>
+      `parked ${files} file${files === 1 ? '' : 's'} as ${short} on ${branch ?? 'a detached HEAD'}; the tree is clean`,
+    nothing: 'nothing to park: no staged, unstaged or untracked changes',
+    back: 'take it back with: guard unpark',
+    unparked: (short: string, branch: string | null) =>
+      `unparked ${short} on ${branch ?? 'a detached HEAD'}: your changes are back, staged as they were`,
+  },
+  rescue: {
+    header: (n: number, dry: boolean) =>
+      `guard rescue${dry ? ' (dry run: nothing changed)' : ''}: ${n} stash entr${n === 1 ? 'y' : 'ies'}`,
+    empty: 'nothing to rescue: the stash is empty',
+    item: (ref: string, branch: string, subject: string) => `${ref} → ${branch}  (${subject})`,
+    already: 'rescued earlier',
+    failed: (ref: string, why: string) => `${ref}: ${why} — kept in the stash`,
+    dropped: (n: number) =>
+      `dropped ${n} entr${n === 1 ? 'y' : 'ies'} from the stash, each after checking its branch`,
+    stashChanged:
+      'the stash changed while rescuing, so nothing was dropped: the branches are made; run guard rescue again',
+    apply: (where: string | null, branch: string) =>
+      `${where ? `git -C ${where} ` : 'git '}cherry-pick --no-commit ${branch}`,
+    applyHeader: 'apply one where it belongs (its changes land staged; nothing is committed):',
+  },
   hookBootstrapped: (path: string) => `worktree-guard: bootstrapped ${path}`,
   hookNeedsPerson:
     'worktree-guard: the worktree was created; what is marked ✗ needs a person (then: guard bootstrap)',
@@ -251,7 +313,8 @@ export const messages = {
   stashWarned:
     'worktree-guard: warning — the stash is shared by every worktree and several exist: pop this stash in this worktree only.',
   stashAlternatives: [
-    'instead:  git commit -am wip                 (park the work on this branch; undo with git reset --soft HEAD~1)',
+    'instead:  guard park                         (park the work as a commit on this branch; guard unpark takes it back)',
+    '          git commit -am wip                 (the same by hand; undo with git reset --soft HEAD~1)',
     '          guard new scratch/<name>           (a scratch worktree for the other task)',
     '          git switch -c <branch>             (carry the changes to a new branch)',
     'or, once: git -c worktreeguard.stash=allow stash …',

@@ -1,0 +1,154 @@
+/** Pure parsers and namers: stash list, status, rescue names, the hooks directory, the last fetch. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  ConfigView,
+  hooksDirFrom,
+  lastReflogTime,
+  parseConfigList,
+  parseStashList,
+  parseStatusV2,
+  rescueBranchName,
+  rescueBranchNames,
+  type StashEntry,
+  stashBranch,
+} from '@worktree-guard/core';
+
+describe('stashBranch', () => {
+  it.each([
+    ['WIP on main: 1a2b3c4 init', 'main'],
+    ['On feat/x: my message: with colons', 'feat/x'],
+    ['WIP on (no branch): 1a2b3c4 init', null],
+    ['WIP on ünï/cødé: abc x', 'ünï/cødé'],
+    ['something else entirely', null],
+  ])('%s → %s', (subject, branch) => expect(stashBranch(subject)).toBe(branch));
+});
+
+describe('parseStashList', () => {
+  it('reads every field of entries with and without untracked files', () => {
+    const rec = (n: number, parents: string, subject: string) =>
+      [
+        `stash@{${n}}`,
+        `c${n}`,
+        `t${n}`,
+        parents,
+        subject,
+        '1700000000',
+        'A U',
+        'a@x',
+        '2023-11-14T22:13:20+00:00',
+      ].join('\0');
+    const text = `${rec(0, 'b0 i0 u0', 'WIP on main: x')}\0\n${rec(1, 'b1 i1', 'On (no branch): y')}\0\n`;
+    expect(parseStashList(text)).toEqual([
+      expect.objectContaining({
+        ref: 'stash@{0}',
+        index: 0,
+        commit: 'c0',
+        tree: 't0',
+        base: 'b0',
+        indexCommit: 'i0',
+        untracked: 'u0',
+        branch: 'main',
+      }),
+      expect.objectContaining({
+        ref: 'stash@{1}',
+        index: 1,
+        untracked: null,
+        branch: null,
+        time: 1_700_000_000,
+      }),
+    ]);
+    expect(parseStashList('')).toEqual([]);
+  });
+});
+
+describe('parseStatusV2', () => {
+  it('counts staged, unstaged, untracked and conflicted paths; a rename carries one extra field', () => {
+    const text = [
+      '1 M. N... 100644 100644 100644 a b staged.txt',
+      '1 .M N... 100644 100644 100644 a b changed.txt',
+      '1 MM N... 100644 100644 100644 a b both.txt',
+      '2 R. N... 100644 100644 100644 a b R100 new name.txt',
+      'old name.txt',
+      'u UU N... 100644 100644 100644 100644 a b c conflict.txt',
+      '? new.txt',
+      '? dir/',
+      '',
+    ].join('\0');
+    expect(parseStatusV2(text)).toEqual({
+      staged: 3,
+      unstaged: 2,
+      untracked: 2,
+      conflicted: 1,
+      untrackedPaths: ['new.txt', 'dir/'],
+    });
+  });
+});
+
+describe('rescue branch names', () => {
+  const entry = (index: number, branch: string | null) => ({ index, branch }) as StashEntry;
+
+  it.each([
+    ['nothing in the way', 'main', [], 'rescued/main/1'],
+    ['the name exists: the next n', 'main', ['rescued/main/1', 'rescued/main/2'], 'rescued/main/3'],
+    ['a ref below the name', 'main', ['rescued/main/1/x'], 'rescued/main/2'],
+    ['a branch where a directory goes', 'main', ['rescued/main'], 'rescued-2/main/1'],
+    ['a branch named "rescued"', 'feat/x', ['rescued', 'rescued-2/feat'], 'rescued-3/feat/x/1'],
+    ['slashes and unicode', 'feat/ü', ['rescued/feat/ü/1'], 'rescued/feat/ü/2'],
+  ])('%s', (_what, origin, taken, want) => expect(rescueBranchName(origin, new Set(taken))).toBe(want));
+
+  it('counts per origin branch, oldest entry first; a detached HEAD is "detached"', () => {
+    const names = rescueBranchNames(
+      [entry(0, 'main'), entry(1, null), entry(2, 'main'), entry(3, 'x')],
+      ['rescued/main/1'],
+    );
+    expect(Object.fromEntries(names)).toEqual({
+      3: 'rescued/x/1',
+      2: 'rescued/main/2',
+      1: 'rescued/detached/1',
+      0: 'rescued/main/3',
+    });
+  });
+});
+
+describe('hooksDirFrom', () => {
+  const view = (entries: string) => new ConfigView(parseConfigList(entries));
+  const at = { worktree: '/w/app-x', bare: false, commonDir: '/w/app/.git' };
+
+  it.each([
+    ['no core.hooksPath: the common hooks dir', '', '/w/app/.git/hooks', null],
+    ['relative: inside this worktree', 'local\0core.hookspath\n.husky/_\0', '/w/app-x/.husky/_', 'local'],
+    ['absolute', 'local\0core.hookspath\n/srv/hooks\0', '/srv/hooks', 'local'],
+    ['a leading ~/', 'global\0core.hookspath\n~/hooks\0', '/home/u/hooks', 'global'],
+    [
+      'the worktree scope wins',
+      'local\0core.hookspath\n.husky/_\0worktree\0core.hookspath\n/own\0',
+      '/own',
+      'worktree',
+    ],
+  ])('%s', (_what, entries, dir, scope) => {
+    const h = hooksDirFrom(view(entries), at, '/home/u');
+    expect(h.dir).toBe(dir);
+    expect(h.hooksPath?.scope ?? null).toBe(scope);
+  });
+
+  it('a bare repository resolves a relative path from its git dir', () => {
+    expect(hooksDirFrom(view('local\0core.hookspath\nmy-hooks\0'), { ...at, bare: true }, '/h').dir).toBe(
+      '/w/app/.git/my-hooks',
+    );
+  });
+});
+
+describe('lastReflogTime', () => {
+  it('reads the time of the last entry, and null without a reflog', () => {
+    const common = path.join(os.tmpdir(), `reflog-${process.pid}`);
+    mkdirSync(path.join(common, 'logs', 'refs', 'remotes', 'origin'), { recursive: true });
+    writeFileSync(
+      path.join(common, 'logs', 'refs', 'remotes', 'origin', 'main'),
+      `${'0'.repeat(40)} ${'a'.repeat(40)} A <a@x> 1600000000 +0200\tclone: from x\n${'a'.repeat(40)} ${'b'.repeat(40)} A <a@x> 1700000000 -0500\tfetch: fast-forward\n`,
+    );
+    expect(lastReflogTime(common, 'refs/remotes/origin/main')?.getTime()).toBe(1_700_000_000_000);
+    expect(lastReflogTime(common, 'refs/remotes/origin/other')).toBeNull();
+  });
+});
