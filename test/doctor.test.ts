@@ -438,5 +438,9 @@ describe('guard doctor — unusual repositories', () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.worktrees.map((w: { branch: string }) => w.branch)).toEqual(['feat/ü-1', 'fix/ß']);
     expect(doc.findings).toEqual([]);
+    // from inside a worktree too, where git itself lists the bare repository as a worktree on main
+    // (core.bare moved to its config.worktree is not read there)
+    const inside = path.join(fx.root, 'bare-feat-ü-1');
+    expect(JSON.parse(guard(inside, ['doctor', '--json']).stdout)).toEqual(doc);
   });
 });

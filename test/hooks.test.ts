@@ -145,6 +145,24 @@ describe('the stash guard', () => {
     expect(gitResult(fx.primary, 'stash', 'pop').code).toBe(0);
   });
 
+  it('counts working trees, not entries: a bare primary and one worktree may stash; a second worktree may not', () => {
+    const fx = makeRepo();
+    const bare = path.join(fx.root, 'bare.git');
+    git(fx.root, 'clone', '-q', '--bare', fx.origin, bare);
+    git(bare, 'config', 'user.name', 'Bare User');
+    git(bare, 'config', 'user.email', 'bare@example.com');
+    expect(guard(bare, ['install']).code).toBe(0);
+    const one = path.join(fx.root, 'one');
+    git(bare, 'worktree', 'add', '-q', one, 'main');
+    write(path.join(one, 'README.md'), '# one\n');
+    expect(gitResult(one, 'stash').code).toBe(0);
+    git(one, 'stash', 'pop', '-q');
+    git(bare, 'worktree', 'add', '-q', '-b', 'two', path.join(fx.root, 'two'));
+    const r = gitResult(one, 'stash');
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/git stash refused/);
+  });
+
   it('lets git gc, git pack-refs and dropping a stash through when a stash already exists', () => {
     const fx = installed();
     dirtyUp(fx.primary);

@@ -1,4 +1,9 @@
-import { parseWorktreeListLines, parseWorktreeListZ, unquoteCPath } from '@worktree-guard/core';
+import {
+  markBarePrimary,
+  parseWorktreeListLines,
+  parseWorktreeListZ,
+  unquoteCPath,
+} from '@worktree-guard/core';
 import fc from 'fast-check';
 
 const Z = (...records: string[][]) => records.map((r) => `${r.join('\0')}\0\0`).join('');
@@ -129,5 +134,29 @@ describe('unquoteCPath', () => {
   it('parses the pre-2.36 line form with quoted paths', () => {
     const text = `worktree /repo\nHEAD ${'1'.repeat(40)}\nbranch refs/heads/main\n\nworktree ${cQuote('/wt/new\nline')}\nHEAD ${'2'.repeat(40)}\ndetached\n\n`;
     expect(parseWorktreeListLines(text).map((r) => r.path)).toEqual(['/repo', '/wt/new\nline']);
+  });
+});
+
+describe('markBarePrimary', () => {
+  const rec = (p: string, branch: string | null, bare = false) => ({
+    path: p,
+    head: bare ? null : 'a'.repeat(40),
+    branch,
+    detached: false,
+    bare,
+    locked: null,
+    prunable: null,
+  });
+  const isCommon = (p: string) => p === '/r/app.git';
+
+  it('marks a primary listed at the common dir as bare, as git lists it from a linked worktree', () => {
+    const out = markBarePrimary([rec('/r/app.git', 'main'), rec('/r/wt', 'main')], isCommon);
+    expect(out[0]).toMatchObject({ bare: true, branch: null, head: null });
+    expect(out[1]).toMatchObject({ bare: false, branch: 'main' });
+  });
+
+  it('leaves a non-bare primary (its common dir is .git inside it) alone', () => {
+    const records = [rec('/r/app', 'main'), rec('/r/wt', 'x')];
+    expect(markBarePrimary(records, isCommon)).toBe(records);
   });
 });

@@ -7,7 +7,12 @@ import path from 'node:path';
 import { UsageError } from './errors';
 import { git, runGit } from './git';
 import { messages } from './messages';
-import { parseWorktreeListLines, parseWorktreeListZ, type WorktreeRecord } from './worktreeList';
+import {
+  markBarePrimary,
+  parseWorktreeListLines,
+  parseWorktreeListZ,
+  type WorktreeRecord,
+} from './worktreeList';
 
 export interface Repo {
   /** The current worktree's top level, or null in a bare repository. */
@@ -76,7 +81,7 @@ export async function openRepo(cwd: string): Promise<Repo> {
   }
   const [commonDir = '', gitDir = '', bare = ''] = lines;
   const topLevel = bare === 'true' ? null : lines[3] || null;
-  const worktrees = await listWorktrees(cwd);
+  const worktrees = markBarePrimary(await listWorktrees(cwd), (p) => samePath(p, commonDir));
   const primary = worktrees[0];
   if (!primary)
     throw new UsageError('not-a-repo', messages.repoUnreadable(cwd, 'git worktree list printed nothing'));

@@ -115,3 +115,18 @@ function parseFields(fields: string[], quoted: boolean): WorktreeRecord[] {
 export function workingTrees(records: readonly WorktreeRecord[]): WorktreeRecord[] {
   return records.filter((w) => !w.bare && w.prunable === null);
 }
+
+/**
+ * Marks a bare primary as bare even where git does not. With `extensions.worktreeConfig`, `core.bare = true`
+ * lives in the primary's own `config.worktree`, which a linked worktree does not read: from there, git lists
+ * the bare repository as an ordinary worktree on its HEAD branch. A bare primary's path *is* the common git
+ * dir (a non-bare one's common dir is inside or elsewhere), which holds from everywhere.
+ */
+export function markBarePrimary(
+  records: WorktreeRecord[],
+  isCommonDir: (p: string) => boolean,
+): WorktreeRecord[] {
+  const [primary, ...rest] = records;
+  if (!primary || primary.bare || !isCommonDir(primary.path)) return records;
+  return [{ ...primary, bare: true, head: null, branch: null, detached: false }, ...rest];
+}

@@ -17,6 +17,7 @@ import {
   type Repo,
   readConfig,
   type StashMode,
+  workingTrees,
 } from '@worktree-guard/core';
 import { messages } from '../messages';
 import { err } from '../render';
@@ -81,7 +82,6 @@ async function preCommit(): Promise<number> {
 }
 
 async function referenceTransaction(): Promise<number> {
-  let mode: StashMode = 'block';
   const override = (
     await git(['config', '--get', 'worktreeguard.stash'], {
       cwd: process.cwd(),
@@ -89,11 +89,14 @@ async function referenceTransaction(): Promise<number> {
       inheritRepoEnv: true,
     })
   ).trim();
-  if (override === 'block' || override === 'warn' || override === 'allow') mode = override;
-  else {
-    const repo = await openRepo(process.cwd());
-    mode = (await loadConfig(repo.topLevel)).config.stash;
-  }
+  // The shim's count (every `worktree` line) is a cheap upper bound; here the count is the one doctor
+  // uses: a bare entry or a prunable worktree shares no stash with anyone.
+  const repo = await openRepo(process.cwd());
+  if (workingTrees(repo.worktrees).length < 2) return 0;
+  const mode: StashMode =
+    override === 'block' || override === 'warn' || override === 'allow'
+      ? override
+      : (await loadConfig(repo.topLevel)).config.stash;
   if (mode === 'allow') return 0;
   say(
     (mode === 'warn' ? err.yellow : err.red)(mode === 'warn' ? messages.stashWarned : messages.stashRefused),
