@@ -6,6 +6,8 @@
  *
  *   update-ref ×200: guard installed   vs  a bare sh reference-transaction hook that only reads stdin
  *   git commit:      guard, warm path  vs  lefthook running a one-command pre-commit
+ *   guard doctor / guard list at 1, 10 and 50 worktrees: wall time, and git processes (counted in a
+ *   separate run through a `git` wrapper on PATH, so the timed runs pay nothing for counting)
  */
 
 const { spawnSync } = require('node:child_process');
@@ -118,6 +120,59 @@ const cold = interleave({
   },
 });
 
+// doctor and list: a clone of a bare origin, guard installed, worktrees added with plain git (the hook
+// bootstraps each), at three sizes, timed interleaved
+const SIZES = [1, 10, 50];
+function sizedRepo(n) {
+  const origin = path.join(tmp, `origin-${n}.git`);
+  const primary = path.join(tmp, `sized-${n}`);
+  git(tmp, 'init', '-q', '--bare', '--initial-branch=main', origin);
+  git(tmp, 'clone', '-q', origin, primary);
+  fs.writeFileSync(path.join(primary, '.gitignore'), '.env\n.venv\n');
+  git(primary, 'add', '.');
+  git(primary, 'commit', '-qm', 'initial');
+  git(primary, 'push', '-q', 'origin', 'HEAD:main');
+  fs.writeFileSync(path.join(primary, '.env'), 'SECRET=1\n');
+  run(primary, process.execPath, [GUARD, 'install']);
+  run(primary, process.execPath, [GUARD, 'bootstrap']);
+  for (let i = 1; i < n; i++)
+    git(primary, 'worktree', 'add', '-q', '-b', `wt${i}`, path.join(tmp, `sized-${n}-wt${i}`));
+  git(primary, 'fetch', '-q', 'origin');
+  return primary;
+}
+const sized = Object.fromEntries(SIZES.map((n) => [n, sizedRepo(n)]));
+const guardIn = (cwd, args, extraEnv = {}) => {
+  const r = spawnSync(process.execPath, [GUARD, ...args], {
+    cwd,
+    env: { ...env, ...extraEnv },
+    encoding: 'utf8',
+  });
+  if (r.status !== 0)
+    throw new Error(`guard ${args.join(' ')} in ${cwd} exited ${r.status}: ${r.stderr}${r.stdout}`);
+};
+const sizedCases = {};
+for (const cmd of ['doctor', 'list'])
+  for (const n of SIZES) sizedCases[`${cmd} ${n}`] = () => guardIn(sized[n], [cmd, '--json']);
+const sizedTimes = interleave(sizedCases, Number(process.env.BENCH_SIZED_ROUNDS || 7));
+
+const wrapperDir = path.join(tmp, 'count-bin');
+const countFile = path.join(tmp, 'git-count');
+const realGit = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+fs.mkdirSync(wrapperDir);
+fs.writeFileSync(
+  path.join(wrapperDir, 'git'),
+  `#!/bin/sh\necho >> '${countFile}'\nexec '${realGit}' "$@"\n`,
+  { mode: 0o755 },
+);
+function gitProcesses(cwd, args) {
+  fs.writeFileSync(countFile, '');
+  guardIn(cwd, args, { PATH: `${wrapperDir}${path.delimiter}${env.PATH}` });
+  return fs.readFileSync(countFile, 'utf8').length;
+}
+const sizedCounts = Object.fromEntries(
+  Object.keys(sizedCases).map((k) => [k, gitProcesses(sized[k.split(' ')[1]], [k.split(' ')[0], '--json'])]),
+);
+
 const ms = (x) => `${x.toFixed(1)} ms`.padStart(10);
 const ratio = (a, b, target) => `ratio ${(a / b).toFixed(2)} (target ≤ ${target.toFixed(2)})`;
 const lines = [
@@ -129,12 +184,20 @@ const lines = [
     ? `git commit        guard ${ms(commits.guard)}   lefthook, one-command pre-commit ${ms(commits.lefthook)}   ${ratio(commits.guard, commits.lefthook, 1.5)}`
     : `git commit        guard ${ms(commits.guard)}   (lefthook-linux-x64 not installed on this platform: no ratio)`,
   `                  (no hook at all: ${commits.none.toFixed(1)} ms; guard cold path, rules checked in Node: ${cold.guardCold.toFixed(1)} ms)`,
+  '',
+  ...['doctor', 'list'].map((cmd) => {
+    const cells = SIZES.map(
+      (n) => `${n} wt ${ms(sizedTimes[`${cmd} ${n}`])} ${String(sizedCounts[`${cmd} ${n}`]).padStart(4)} git`,
+    );
+    const per = (sizedCounts[`${cmd} 50`] - sizedCounts[`${cmd} 10`]) / 40;
+    return `guard ${cmd.padEnd(7)} ${cells.join('   ')}   (${per.toFixed(2)} git per worktree; target ≤ 3, 50 worktrees < 2 s)`;
+  }),
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 if (process.argv.includes('--json')) {
   fs.writeFileSync(
     path.join(ROOT, 'bench', 'last.json'),
-    JSON.stringify({ rounds: ROUNDS, refs, commits, cold }, null, 2),
+    JSON.stringify({ rounds: ROUNDS, refs, commits, cold, sizedTimes, sizedCounts }, null, 2),
   );
 }
 fs.rmSync(tmp, { recursive: true, force: true });

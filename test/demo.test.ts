@@ -13,6 +13,14 @@ describe('guard demo', () => {
     expect(r.stdout).toMatch(/worktree-guard: bootstrapped .*app-chore-deps/);
     expect(r.stdout).toMatch(/exit 128: git stash refused/);
     expect(r.stdout).toMatch(/the change is still there: M README\.md/);
+    expect(r.stdout).toMatch(/parked 1 file as [0-9a-f]{10} on feat\/login; the tree is clean/);
+    expect(r.stdout).toMatch(/unparked [0-9a-f]{10} on feat\/login/);
+    expect(r.stdout).toMatch(
+      /! identity-leak: user\.email set in the shared \.git\/config \(agent@example\.com\)/,
+    );
+    expect(r.stdout).toMatch(/! link-missing: \.env is missing/);
+    expect(r.stdout).toMatch(/\+ link \.env → .*\/app\/\.env/);
+    expect(r.stdout).toMatch(/guard doctor: 4 worktrees, every rule holds/);
     expect(r.stdout.match(/git status: clean/g)).toHaveLength(3);
     expect(r.stdout.match(/user\.email: worktree ada@example\.com/g)).toHaveLength(3);
     expect(r.stdout.match(/\.env {2}→ .*\/app\/\.env/g)).toHaveLength(3);

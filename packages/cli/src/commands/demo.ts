@@ -13,6 +13,11 @@ import { out } from '../render';
 const BIN = path.resolve(__dirname, '../../bin/guard.js');
 
 const say = (text: string) => process.stdout.write(`${text}\n`);
+const indent = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');
 const step = (text: string) => say(`\n${out.bold(out.cyan('▸'))} ${out.bold(text)}`);
 
 function sh(cwd: string, env: NodeJS.ProcessEnv, file: string, args: string[]): string {
@@ -32,6 +37,9 @@ export async function runDemo(args: string[]): Promise<number> {
   };
   for (const k of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR']) delete env[k];
   const git = (cwd: string, ...a: string[]) => sh(cwd, env, 'git', a);
+  // doctor exits 1 when it finds an error: that is what the demo shows, not a failure
+  const guardOut = (cwd: string, a: string[]) =>
+    spawnSync(process.execPath, [BIN, ...a], { cwd, env, encoding: 'utf8' }).stdout.trimEnd();
   try {
     step('A repository with an origin, an ignored .env and .venv — like yours');
     const origin = path.join(sandbox, 'origin.git');
@@ -87,6 +95,10 @@ export async function runDemo(args: string[]): Promise<number> {
       `  exit ${stash.status}: ${(stash.stderr.split('\n').find((l) => l.includes('refused')) ?? '').replace(/^worktree-guard: /, '').slice(0, 96)}…`,
     );
     say(`  the change is still there: ${git(worktrees[0] as string, 'status', '--porcelain').trim()}`);
+    say('  $ guard park        (the alternative: WIP as a commit on this branch, not in the shared stash)');
+    say(`  ${guardOut(worktrees[0] as string, ['park']).split('\n')[0]}`);
+    say('  $ guard unpark');
+    say(`  ${guardOut(worktrees[0] as string, ['unpark']).trim()}`);
     git(worktrees[0] as string, 'checkout', '--', 'README.md');
 
     step('What a newcomer sees in each worktree');
@@ -98,6 +110,19 @@ export async function runDemo(args: string[]): Promise<number> {
       say(`    .venv → ${readlinkSync(path.join(wt, '.venv'))}`);
       say(`    user.email: ${email}   git status: ${status === '' ? out.green('clean') : status}`);
     }
+    step('guard doctor — damage done by hand is found, and what is safe is repaired');
+    const [login, typo, deps] = worktrees as [string, string, string];
+    say(`  $ git config user.email agent@example.com     (in ${path.basename(typo)}: plain, not --worktree)`);
+    git(typo, 'config', 'user.email', 'agent@example.com');
+    say(`  $ rm ${path.basename(deps)}/.env`);
+    rmSync(path.join(deps, '.env'));
+    say('  $ guard doctor');
+    say(indent(guardOut(login, ['doctor'])));
+    say('  $ guard doctor --fix');
+    say(indent(guardOut(login, ['doctor', '--fix']).split('\n\n')[0] as string));
+    say('  $ git config --local --unset user.email      (the fix doctor printed for the leak)');
+    git(app, 'config', '--local', '--unset', 'user.email');
+    say(indent(guardOut(login, ['doctor'])));
     say(`\nFour worktrees, one .env and one .venv; each identity pinned at worktree scope, so a plain
 "git config user.email" in one worktree cannot leak into the others; git stash refused while they share it.`);
     return 0;
