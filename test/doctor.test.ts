@@ -4,9 +4,10 @@
  */
 import { chmodSync, existsSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { claudeProjectKey, shellQuote } from '@worktree-guard/core';
+import { claudeProjectKey, type Finding, shellQuote } from '@worktree-guard/core';
 import {
   advanceOrigin,
+  bareClone,
   git,
   gitWith,
   guard,
@@ -16,16 +17,6 @@ import {
   sh,
   write,
 } from './helpers/repo';
-
-interface Finding {
-  id: string;
-  severity: 'error' | 'warning';
-  worktree: string;
-  message: string;
-  fix: string | null;
-  autofix: boolean;
-  data?: Record<string, unknown>;
-}
 
 function doctor(
   cwd: string,
@@ -427,11 +418,7 @@ describe('guard doctor — unusual repositories', () => {
 
   it('a bare primary with linked worktrees, branch names with slashes and unicode', () => {
     const fx = makeRepo();
-    const bare = path.join(fx.root, 'bare.git');
-    git(fx.root, 'clone', '-q', '--bare', fx.origin, bare);
-    git(bare, 'config', 'user.name', 'Bare User');
-    git(bare, 'config', 'user.email', 'bare@example.com');
-    git(bare, 'config', 'remote.origin.fetch', '+refs/heads/*:refs/remotes/origin/*');
+    const bare = bareClone(fx, 'bare.git', { tracking: true });
     expect(guard(bare, ['install']).code).toBe(0);
     for (const b of ['feat/ü-1', 'fix/ß']) expect(guard(bare, ['new', b]).code).toBe(0);
     const r = guard(bare, ['doctor', '--json']);

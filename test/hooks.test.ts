@@ -17,6 +17,7 @@ import {
 import path from 'node:path';
 import { applyHooksPlan, loadShimTemplates, openRepo, planInstall } from '@worktree-guard/core';
 import {
+  bareClone,
   git,
   gitResult,
   gitWith,
@@ -147,10 +148,7 @@ describe('the stash guard', () => {
 
   it('counts working trees, not entries: a bare primary and one worktree may stash; a second worktree may not', () => {
     const fx = makeRepo();
-    const bare = path.join(fx.root, 'bare.git');
-    git(fx.root, 'clone', '-q', '--bare', fx.origin, bare);
-    git(bare, 'config', 'user.name', 'Bare User');
-    git(bare, 'config', 'user.email', 'bare@example.com');
+    const bare = bareClone(fx, 'bare.git');
     expect(guard(bare, ['install']).code).toBe(0);
     const one = path.join(fx.root, 'one');
     git(bare, 'worktree', 'add', '-q', one, 'main');

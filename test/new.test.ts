@@ -9,7 +9,17 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { advanceOrigin, git, gitResult, guard, makeRepo, scopedConfig, tempDir, write } from './helpers/repo';
+import {
+  advanceOrigin,
+  bareClone,
+  git,
+  gitResult,
+  guard,
+  makeRepo,
+  scopedConfig,
+  tempDir,
+  write,
+} from './helpers/repo';
 
 describe('guard new — the everyday case', () => {
   it('makes ../<repo>-feat-x on feat/x at the freshly fetched origin/main, equipped like the primary', () => {
@@ -232,10 +242,7 @@ describe('guard new — unusual repositories', () => {
 
   it('from a bare primary: a worktree beside it, the bare repository still bare', () => {
     const fx = makeRepo();
-    const bare = path.join(fx.root, 'srv.git');
-    git(fx.root, 'clone', '-q', '--bare', fx.origin, bare);
-    git(bare, 'config', 'user.name', 'Bare User');
-    git(bare, 'config', 'user.email', 'bare@example.com');
+    const bare = bareClone(fx, 'srv.git');
     // a bare clone keeps no origin/main: guard says so instead of branching from a local main
     const refused = guard(bare, ['new', 'from-bare']);
     expect(refused.code).toBe(2);

@@ -105,6 +105,19 @@ export function makeRepo(
   return { root, origin, primary };
 }
 
+/**
+ * A bare clone of the fixture's origin, as the primary of its own worktrees, with an identity in its
+ * config. A bare clone keeps no remote-tracking branches; `tracking` adds the refspec that makes them.
+ */
+export function bareClone(fx: Fixture, name: string, opts: { tracking?: boolean } = {}): string {
+  const bare = path.join(fx.root, name);
+  git(fx.root, 'clone', '-q', '--bare', fx.origin, bare);
+  git(bare, 'config', 'user.name', 'Bare User');
+  git(bare, 'config', 'user.email', 'bare@example.com');
+  if (opts.tracking) git(bare, 'config', 'remote.origin.fetch', '+refs/heads/*:refs/remotes/origin/*');
+  return bare;
+}
+
 /** Pushes a commit to origin from another clone, so that the primary's local main is behind. */
 export function advanceOrigin(fx: Fixture, message = 'upstream change'): string {
   const other = path.join(fx.root, `other-${Math.random().toString(36).slice(2)}`);
