@@ -250,6 +250,14 @@ describe('guard new — unusual repositories', () => {
     git(bare, 'config', 'remote.origin.fetch', '+refs/heads/*:refs/remotes/origin/*');
     const r = guard(bare, ['new', 'from-bare']);
     expect(r.code).toBe(0);
+    // a bare repository keeps no reflog for the new branch: guard new records its start itself
+    const made = path.join(fx.root, 'srv-from-bare');
+    expect(scopedConfig(made, 'worktreeguard.base')).toEqual([
+      'worktree',
+      git(bare, 'rev-parse', 'origin/main').trim(),
+    ]);
+    expect(scopedConfig(made, 'worktreeguard.baseRef')).toEqual(['worktree', 'origin/main']);
+    expect(scopedConfig(made, 'worktreeguard.baseBehind')).toEqual(['worktree', '0']);
     const wt = path.join(fx.root, 'srv-from-bare');
     expect(scopedConfig(wt, 'user.email')).toEqual(['worktree', 'bare@example.com']);
     expect(git(bare, 'rev-parse', '--is-bare-repository').trim()).toBe('true');

@@ -59,10 +59,8 @@ function wt(
     gitDir: `${p}/.git`,
     view: null,
     config: DEFAULT_CONFIG,
-    configFile: null,
     configError: null,
     pinned: ada,
-    effectiveIdentity: ada,
     hooks: hooks('/r/app/.git/hooks'),
     links: isPrimary ? [] : [link(p)],
     sharedDirs: isPrimary

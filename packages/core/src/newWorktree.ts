@@ -148,7 +148,7 @@ export async function newWorktree(input: NewWorktreeInput): Promise<NewWorktreeR
     onEvent: input.onEvent,
     setupStdio: input.setupStdio,
     env: input.env,
-    baseRef: base?.ref,
+    newBranch: base ?? undefined,
   });
   const lastFetch = lastFetchTime(repo.commonDir);
   const identity = pinStateOf(await readConfig(newPath)).pinned;

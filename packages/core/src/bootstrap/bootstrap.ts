@@ -12,8 +12,8 @@ export interface BootstrapInput extends ApplyOptions {
   config: GuardConfig;
   dryRun?: boolean;
   env?: NodeJS.ProcessEnv;
-  /** What to call the start of a new branch in its record (see gatherBootstrapState). */
-  baseRef?: string;
+  /** The branch was just made by guard new from this commit, named so (see gatherBootstrapState). */
+  newBranch?: { commit: string; ref: string };
 }
 
 export async function bootstrapWorktree(input: BootstrapInput): Promise<BootstrapReport> {

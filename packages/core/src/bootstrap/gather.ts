@@ -100,8 +100,8 @@ export interface GatherInput {
   commonDir: string;
   config: GuardConfig;
   env?: NodeJS.ProcessEnv;
-  /** What to call the start in the record (e.g. `origin/main` where the reflog only has a commit). */
-  baseRef?: string;
+  /** The branch was just made by guard new from this commit, named so (e.g. `origin/main`). */
+  newBranch?: { commit: string; ref: string };
 }
 
 function setupHash(commands: readonly string[]): string {
@@ -161,14 +161,8 @@ export async function resolveSharedDir(
 /** Bootstrap running this soon after a branch was created sees the fetch state it started from. */
 const FRESH_START_MS = 10 * 60 * 1000;
 
-/**
- * A branch whose reflog holds only its creation (`branch: Created from <ref>`) is new: record where it
- * started. How fresh that start was (last fetch, commits behind the remote base) is only known while it is
- * new; later the record keeps just the commit and the name.
- */
-async function newBranchStart(input: GatherInput, view: ConfigView): Promise<RecordedBase | null> {
-  const { target, config } = input;
-  if (!target.branch || recordedBaseOf(view)) return null;
+/** Where the branch started, by its reflog: only its creation (`branch: Created from <ref>`) means new. */
+async function createdFromReflog(target: Target): Promise<{ commit: string; ref: string; at: Date } | null> {
   const log = await runGit(['log', '-g', '--format=%H%x00%gs%x00%ct', `refs/heads/${target.branch}`, '--'], {
     cwd: target.path,
     ok: [0, 128],
@@ -177,11 +171,25 @@ async function newBranchStart(input: GatherInput, view: ConfigView): Promise<Rec
   if (log.exitCode !== 0 || entries.length !== 1) return null;
   const [commit = '', subject = '', time = '0'] = (entries[0] as string).split('\0');
   const created = /^branch: Created from (.+)$/.exec(subject);
+  return created ? { commit, ref: created[1] as string, at: new Date(Number(time) * 1000) } : null;
+}
+
+/**
+ * A new branch — made by guard new, or whose reflog holds only its creation — gets its start recorded.
+ * How fresh that start was (last fetch, commits behind the remote base) is only known while it is new;
+ * later the record keeps just the commit and the name. Bare repositories log no ref updates by default,
+ * so there only guard new's branches are recorded.
+ */
+async function newBranchStart(input: GatherInput, view: ConfigView): Promise<RecordedBase | null> {
+  const { target, config } = input;
+  if (!target.branch || recordedBaseOf(view)) return null;
+  const created = input.newBranch ? { ...input.newBranch, at: new Date() } : await createdFromReflog(target);
   if (!created) return null;
-  const startedAt = new Date(Number(time) * 1000);
+  const { commit } = created;
+  const startedAt = created.at;
   const start: RecordedBase = {
     commit,
-    ref: input.baseRef ?? created[1] ?? null,
+    ref: created.ref,
     fetchedAt: null,
     behind: null,
     startedAt: startedAt.toISOString(),

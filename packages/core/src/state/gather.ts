@@ -16,7 +16,7 @@ import { git, runGit } from '../git';
 import { type ConfigView, isTrue, readConfig } from '../gitConfig';
 import { hooksDirFrom } from '../hooks/hooksDirs';
 import { SHIM_LIB, SHIM_NAMES, SHIM_VERSION, shimVersionOf } from '../hooks/shims';
-import { effectiveIdentity, pinStateOf } from '../identity';
+import { pinStateOf } from '../identity';
 import { ignoredPaths } from '../ignore';
 import { lastFetchTime } from '../lastFetch';
 import { mapLimit } from '../mapLimit';
@@ -78,11 +78,11 @@ async function hooksFacts(view: ConfigView, worktree: string, repo: Repo, env: N
 
 async function guardConfigOf(worktree: string, fallback: GuardConfig) {
   try {
-    const { config, file } = await loadConfig(worktree);
-    return { config, configFile: file, configError: null };
+    const { config } = await loadConfig(worktree);
+    return { config, configError: null };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    return { config: fallback, configFile: error.file, configError: error };
+    return { config: fallback, configError: error };
   }
 }
 
@@ -103,10 +103,8 @@ async function worktreeFacts(
     gitDir,
     view: null,
     config: fallback,
-    configFile: null,
     configError: null,
     pinned: null,
-    effectiveIdentity: {},
     hooks: null,
     links: [],
     sharedDirs: [],
@@ -119,7 +117,6 @@ async function worktreeFacts(
   Object.assign(facts, await guardConfigOf(record.path, fallback));
   facts.view = view;
   facts.pinned = pinStateOf(view).pinned;
-  facts.effectiveIdentity = effectiveIdentity(view);
   facts.hooks = await hooksFacts(view, record.path, repo, env);
   facts.base = recordedBaseOf(view);
   return facts;

@@ -48,10 +48,9 @@ export interface WorktreeFacts {
   view: ConfigView | null;
   /** This worktree's own guard configuration (defaults where it is invalid) and its problem, if any. */
   config: GuardConfig;
-  configFile: string | null;
   configError: ConfigError | null;
+  /** The worktree-scoped identity, when both parts are set. */
   pinned: Identity | null;
-  effectiveIdentity: Partial<Identity>;
   hooks: HooksFacts | null;
   links: LinkFacts[];
   sharedDirs: SharedDirFacts[];
