@@ -17,7 +17,7 @@ export interface WorktreeSummary {
   identity: Identity | null;
   /** Where git runs its hooks, and whether every guard shim is there and current. */
   hooks: { dir: string; armed: boolean } | null;
-  /** Configured links the primary has: how many are in place here. Null for the primary. */
+  /** Configured links the primary has: how many are in place here. Null for the primary, or with none to check. */
   links: { ok: number; expected: number } | null;
   base: RecordedBase | null;
   /** This worktree's own last fetch (its FETCH_HEAD), ISO. */
@@ -28,7 +28,7 @@ export interface WorktreeSummary {
 }
 
 function linksOf(w: WorktreeFacts): WorktreeSummary['links'] {
-  if (w.isPrimary || !w.present) return null;
+  if (w.isPrimary || !w.present || !w.links.length) return null;
   const expected = w.links.filter((l) => l.expected);
   const ok = expected.filter(
     (l) =>
