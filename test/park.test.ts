@@ -3,16 +3,16 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { git, gitResult, guard, healthyRepo, makeRepo, write } from './helpers/repo';
-import { applySpec, seedTracked, snapshot, stateSpec } from './helpers/worktreeState';
+import { applySpec, seedTracked, snapshot, stateSpecs } from './helpers/worktreeState';
 
 describe('guard park then guard unpark', () => {
-  it('returns a byte-identical tree and index, for any mix of staged, unstaged and untracked changes', () => {
+  it('returns a byte-identical tree and index, for any mix of staged, unstaged, untracked and intent-to-add changes', () => {
     const fx = healthyRepo(['feat/p']);
     const wt = fx.worktrees[0] as string;
     seedTracked(wt);
     const head = git(wt, 'rev-parse', 'HEAD').trim();
     fc.assert(
-      fc.property(stateSpec, (spec) => {
+      fc.property(stateSpecs({ intentToAdd: true }), (spec) => {
         git(wt, 'reset', '-q', '--hard', head); // test set-up only: back to the committed state
         git(wt, 'clean', '-fdq');
         if (!applySpec(wt, spec)) return;

@@ -7,7 +7,7 @@ import { chmodSync, lstatSync, readdirSync, readFileSync, writeFileSync } from '
 import path from 'node:path';
 import fc from 'fast-check';
 import { git, gitWith, guard, makeRepo, write } from './helpers/repo';
-import { applySpec, seedTracked, snapshot, stateSpec } from './helpers/worktreeState';
+import { applySpec, seedTracked, snapshot, stateSpecs } from './helpers/worktreeState';
 
 /** The files a stash of this worktree would hold: tracked ones as they are now, untracked ones with -u. */
 function expectedFiles(wt: string, withUntracked: boolean): Record<string, string> {
@@ -43,7 +43,7 @@ describe('guard rescue', () => {
       fc.property(
         fc.array(
           fc.record({
-            spec: stateSpec,
+            spec: stateSpecs({ intentToAdd: false }), // git stash itself refuses `git add -N` entries
             untracked: fc.boolean(),
             onBranch: fc.constantFrom('main', 'feat/ü'),
           }),
@@ -60,12 +60,14 @@ describe('guard rescue', () => {
           const want: { files: Record<string, string>; base: string; branch: string }[] = [];
           for (const e of entries) {
             git(wt, 'switch', '-q', e.onBranch);
+            git(wt, 'reset', '-q', '--hard'); // test set-up only: each entry starts from its branch
             git(wt, 'clean', '-fdq');
             if (!applySpec(wt, e.spec)) continue;
             const files = expectedFiles(wt, e.untracked);
             const base = git(wt, 'rev-parse', 'HEAD').trim();
-            if (gitWith({}, wt, ...allow, 'stash', 'push', '-q', ...(e.untracked ? ['-u'] : [])).code !== 0)
-              continue;
+            const stashed = gitWith({}, wt, ...allow, 'stash', 'push', '-q', ...(e.untracked ? ['-u'] : []));
+            expect(stashed.stderr).toBe('');
+            expect(stashed.code).toBe(0);
             want.unshift({ files, base, branch: e.onBranch }); // stash@{0} is the newest
           }
           git(wt, 'switch', '-q', 'main');

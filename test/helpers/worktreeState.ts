@@ -16,7 +16,7 @@ export type TrackedOp =
   | 'stage-then-modify'
   | 'chmod'
   | 'stage-delete';
-export type NewOp = 'absent' | 'untracked' | 'staged' | 'staged-then-modified';
+export type NewOp = 'absent' | 'untracked' | 'staged' | 'staged-then-modified' | 'intent-to-add';
 
 export interface StateSpec {
   tracked: TrackedOp[];
@@ -24,25 +24,30 @@ export interface StateSpec {
   bytes: Uint8Array[];
 }
 
-export const stateSpec: fc.Arbitrary<StateSpec> = fc.record({
-  tracked: fc.array(
-    fc.constantFrom<TrackedOp>(
-      'keep',
-      'modify',
-      'delete',
-      'stage',
-      'stage-then-modify',
-      'chmod',
-      'stage-delete',
+const NEW_OPS: NewOp[] = ['absent', 'untracked', 'staged', 'staged-then-modified', 'intent-to-add'];
+
+/** States to put a worktree in; `git add -N` entries only where wanted (git stash refuses them). */
+export function stateSpecs(opts: { intentToAdd: boolean }): fc.Arbitrary<StateSpec> {
+  return fc.record({
+    tracked: fc.array(
+      fc.constantFrom<TrackedOp>(
+        'keep',
+        'modify',
+        'delete',
+        'stage',
+        'stage-then-modify',
+        'chmod',
+        'stage-delete',
+      ),
+      { minLength: TRACKED.length, maxLength: TRACKED.length },
     ),
-    { minLength: TRACKED.length, maxLength: TRACKED.length },
-  ),
-  added: fc.array(fc.constantFrom<NewOp>('absent', 'untracked', 'staged', 'staged-then-modified'), {
-    minLength: NEW.length,
-    maxLength: NEW.length,
-  }),
-  bytes: fc.array(fc.uint8Array({ minLength: 0, maxLength: 40 }), { minLength: 16, maxLength: 16 }),
-});
+    added: fc.array(fc.constantFrom(...NEW_OPS.filter((o) => opts.intentToAdd || o !== 'intent-to-add')), {
+      minLength: NEW.length,
+      maxLength: NEW.length,
+    }),
+    bytes: fc.array(fc.uint8Array({ minLength: 0, maxLength: 40 }), { minLength: 16, maxLength: 16 }),
+  });
+}
 
 /** Commits the files the specs act on (call once on a fresh repository). */
 export function seedTracked(wt: string): void {
@@ -78,7 +83,8 @@ export function applySpec(wt: string, spec: StateSpec): boolean {
     if (op === 'absent') return;
     changed = true;
     write(path.join(wt, rel), bytes());
-    if (op !== 'untracked') git(wt, 'add', '--', rel);
+    if (op === 'intent-to-add') git(wt, 'add', '-N', '--', rel);
+    else if (op !== 'untracked') git(wt, 'add', '--', rel);
     if (op === 'staged-then-modified') write(path.join(wt, rel), bytes());
   });
   return changed;

@@ -18,6 +18,8 @@ import { messages } from '../messages';
 import { readStatus } from '../status';
 
 export const PARK_TRAILER = 'Worktree-Guard-Park: v1';
+/** `git add -N` entries are left out of a tree: their paths ride in the message, one JSON string a line. */
+const INTENT_KEY = 'Worktree-Guard-Intent-To-Add: ';
 const IN_PROGRESS = ['MERGE_HEAD', 'CHERRY_PICK_HEAD', 'REVERT_HEAD', 'rebase-merge', 'rebase-apply'];
 
 export interface ParkResult {
@@ -54,8 +56,24 @@ async function refuseInProgress(w: Where): Promise<void> {
       throw new RefusedError('in-progress', messages.parkInProgress(name));
 }
 
-export function parkMessage(branch: string | null, message: string | undefined): string {
-  return `WIP: ${message?.trim() || messages.parkDefaultSubject(branch)}\n\n${messages.parkBody()}\n\n${PARK_TRAILER}\n`;
+export function parkMessage(
+  branch: string | null,
+  message: string | undefined,
+  intentToAdd: string[] = [],
+): string {
+  const trailers = [...intentToAdd.map((p) => `${INTENT_KEY}${JSON.stringify(p)}`), PARK_TRAILER];
+  return `WIP: ${message?.trim() || messages.parkDefaultSubject(branch)}\n\n${messages.parkBody()}\n\n${trailers.join('\n')}\n`;
+}
+
+/** Paths added with `git add -N` (status `.A`): the index tree cannot hold them. */
+async function intentToAddPaths(cwd: string): Promise<string[]> {
+  const out = await git(['--no-optional-locks', 'status', '--porcelain=v2', '-z', '--untracked-files=no'], {
+    cwd,
+  });
+  return out
+    .split('\0')
+    .filter((f) => f.startsWith('1 .A '))
+    .map((f) => f.split(' ').slice(8).join(' '));
 }
 
 export async function park(w: Where, message?: string): Promise<ParkResult> {
@@ -65,6 +83,7 @@ export async function park(w: Where, message?: string): Promise<ParkResult> {
   const index = await runGit(['write-tree'], { cwd, ok: [0, 128] });
   if (index.exitCode !== 0) throw new RefusedError('conflicts', messages.parkConflicts());
   const indexTree = index.stdout.trim();
+  const intentToAdd = await intentToAddPaths(cwd);
 
   // the working tree as a tree: a copy of the index, everything added to it
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'guard-park-'));
@@ -88,7 +107,7 @@ export async function park(w: Where, message?: string): Promise<ParkResult> {
   const commit = (
     await git(['commit-tree', workTree, '-p', h.commit, '-p', indexCommit, '-F', '-'], {
       cwd,
-      input: parkMessage(h.branch, message),
+      input: parkMessage(h.branch, message, intentToAdd),
     })
   ).trim();
   await git(['update-ref', '-m', 'guard park', 'HEAD', commit, h.commit], { cwd });
@@ -104,18 +123,28 @@ export async function park(w: Where, message?: string): Promise<ParkResult> {
   };
 }
 
-/** HEAD's parents if HEAD is a park commit, else null. */
-export async function parkedAt(
-  w: Where,
-): Promise<{ commit: string; base: string; indexCommit: string } | null> {
+interface Parked {
+  commit: string;
+  base: string;
+  indexCommit: string;
+  intentToAdd: string[];
+}
+
+/** HEAD's parents (and its intent-to-add paths) if HEAD is a park commit, else null. */
+export async function parkedAt(w: Where): Promise<Parked | null> {
   const out = await git(['log', '-1', '--format=%H%x00%P%x00%B', 'HEAD', '--'], { cwd: w.worktree });
   const [commit = '', parents = '', body = ''] = out.split('\0');
   const [base, indexCommit, extra] = parents.split(' ');
-  if (!base || !indexCommit || extra || !body.split('\n').includes(PARK_TRAILER)) return null;
+  const lines = body.split('\n');
+  if (!base || !indexCommit || extra || !lines.includes(PARK_TRAILER)) return null;
   const indexParents = (
     await git(['log', '-1', '--format=%P', indexCommit, '--'], { cwd: w.worktree })
   ).trim();
-  return indexParents === base ? { commit, base, indexCommit } : null;
+  if (indexParents !== base) return null;
+  const intentToAdd = lines
+    .filter((l) => l.startsWith(INTENT_KEY))
+    .map((l) => JSON.parse(l.slice(INTENT_KEY.length)) as string);
+  return { commit, base, indexCommit, intentToAdd };
 }
 
 export async function unpark(w: Where): Promise<UnparkResult> {
@@ -129,6 +158,7 @@ export async function unpark(w: Where): Promise<UnparkResult> {
     throw new RefusedError('dirty', messages.unparkDirty());
   await git(['update-ref', '-m', 'guard unpark', 'HEAD', p.base, p.commit], { cwd });
   await git(['read-tree', `${p.indexCommit}^{tree}`], { cwd });
+  if (p.intentToAdd.length) await git(['add', '-N', '--', ...p.intentToAdd], { cwd });
   await runGit(['update-index', '-q', '--refresh'], { cwd, ok: [0, 1] });
   return { commit: p.commit, base: p.base, branch: h.branch };
 }
