@@ -1,5 +1,5 @@
 /** `guard park` / `guard unpark` on real repositories: a round trip gives back every byte and the index. */
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { git, gitResult, guard, healthyRepo, makeRepo, write } from './helpers/repo';
@@ -70,6 +70,25 @@ describe('guard park then guard unpark', () => {
     expect(r.stdout).toMatch(/on a detached HEAD/);
     expect(guard(wt, ['unpark']).code).toBe(0);
     expect(snapshot(wt)).toEqual(before);
+  });
+});
+
+describe("guard park and git's racy-clean entries", () => {
+  it('parks an edit git can only see by content (same size, same second as the index)', () => {
+    const fx = makeRepo({ env: false });
+    const readme = path.join(fx.primary, 'README.md');
+    const index = path.join(fx.primary, '.git', 'index');
+    const then = new Date(Math.floor(Date.now() / 1000 - 100) * 1000);
+    git(fx.primary, 'config', 'core.trustctime', 'false'); // a test cannot set ctime
+    utimesSync(readme, then, then);
+    git(fx.primary, 'update-index', '-q', '--refresh'); // the index caches mtime = then
+    utimesSync(index, then, then); // …and was written that same second: the entry is racily clean
+    writeFileSync(readme, '# wip\n'); // same size as "# app\n"
+    utimesSync(readme, then, then); // same mtime: only git's racy-git check sees the change
+    expect(git(fx.primary, '--no-optional-locks', 'status', '--porcelain')).toBe(' M README.md\n'); // writes no index
+    expect(guard(fx.primary, ['park']).code).toBe(0);
+    expect(git(fx.primary, 'show', 'HEAD:README.md')).toBe('# wip\n');
+    expect(git(fx.primary, 'status', '--porcelain')).toBe('');
   });
 });
 

@@ -8,7 +8,7 @@
  * a park, and "a clean tree" is then only the index set to the park commit: no working file is written.
  * Unpark moves the branch back to the first parent and the index back to the second parent's tree.
  */
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, stat, utimes } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { RefusedError } from '../errors';
@@ -91,7 +91,13 @@ export async function park(w: Where, message?: string): Promise<ParkResult> {
   try {
     const tmpIndex = path.join(scratch, 'index');
     const realIndex = path.join(w.gitDir, 'index');
-    if ((await inspect(realIndex)).kind === 'file') await copyFile(realIndex, tmpIndex);
+    // Keep the index file's times: git trusts a cached stat only for entries older than the index file
+    // ("racy git"); a copy with a new mtime would let a same-size edit made that second pass as unchanged.
+    const st = await stat(realIndex).catch(() => null);
+    if (st?.isFile()) {
+      await copyFile(realIndex, tmpIndex);
+      await utimes(tmpIndex, st.atime, st.mtime);
+    }
     const env = { GIT_INDEX_FILE: tmpIndex };
     await git(['add', '-A', '--', ':/'], { cwd, env });
     workTree = (await git(['write-tree'], { cwd, env })).trim();
