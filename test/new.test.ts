@@ -90,6 +90,17 @@ describe('guard new — the everyday case', () => {
     expect(r.stdout).toMatch(/not fetched \(--no-fetch\)/);
   });
 
+  it('--no-fetch in a fresh clone: the clone itself is the last fetch (a clone writes no FETCH_HEAD)', () => {
+    const fx = makeRepo();
+    const clone = path.join(fx.root, 'fresh');
+    git(fx.root, 'clone', '-q', fx.origin, clone);
+    git(clone, 'config', 'user.name', 'Clone User');
+    git(clone, 'config', 'user.email', 'clone@example.com');
+    const r = guard(clone, ['new', '--no-fetch', 'from-clone']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/not fetched \(--no-fetch\); origin last fetched just now/);
+  });
+
   it('honours an explicit dir and base', () => {
     const fx = makeRepo();
     const tag = git(fx.primary, 'rev-parse', 'HEAD').trim();

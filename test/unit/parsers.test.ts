@@ -69,6 +69,7 @@ describe('parseStatusV2', () => {
       '1 M. N... 100644 100644 100644 a b staged.txt',
       '1 .M N... 100644 100644 100644 a b changed.txt',
       '1 MM N... 100644 100644 100644 a b both.txt',
+      '1 .A N... 000000 000000 100644 0 b intent to add.txt',
       '2 R. N... 100644 100644 100644 a b R100 new name.txt',
       'old name.txt',
       'u UU N... 100644 100644 100644 100644 a b c conflict.txt',
@@ -78,10 +79,11 @@ describe('parseStatusV2', () => {
     ].join('\0');
     expect(parseStatusV2(text)).toEqual({
       staged: 3,
-      unstaged: 2,
+      unstaged: 3,
       untracked: 2,
       conflicted: 1,
       untrackedPaths: ['new.txt', 'dir/'],
+      intentToAdd: ['intent to add.txt'],
     });
   });
 });

@@ -137,6 +137,11 @@ const cases: [string, RepoFacts, string[]][] = [
   ],
   ['a single unpinned worktree is fine', facts([wt('/r/app', { pinned: null })]), []],
   [
+    'a locked worktree gone from disk still counts, as in the pre-commit hook',
+    facts([wt('/r/app', { pinned: null }), wt('/r/app-x', { present: false, record: { locked: 'usb' } })]),
+    ['identity-not-pinned /r/app', 'worktree-missing /r/app-x'],
+  ],
+  [
     'a leaked shared identity',
     facts(two(), { sharedIdentity: { name: 'Ada', email: 'bot@x' } }),
     ['identity-leak /r/app'],

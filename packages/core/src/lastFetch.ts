@@ -1,8 +1,9 @@
 /**
  * FETCH_HEAD is per worktree and its mtime is the last fetch *attempt*. The repository's last fetch is
  * the newest FETCH_HEAD of all worktrees: `<common>/FETCH_HEAD` and `<common>/worktrees/<id>/FETCH_HEAD`.
- * A fresh clone has no FETCH_HEAD at all: then the last reflog entry of the remote base ref (written by
- * clone, fetch and push alike) says when the repository last learned where the remote was.
+ * A fresh clone has no FETCH_HEAD at all. Then the reflogs say when the repository last learned where the
+ * remote was: the remote base ref's (fetch and push write it) and `refs/remotes/<remote>/HEAD`'s (clone
+ * writes only that one: it packs the branches it brings, without a reflog).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -20,7 +21,7 @@ export function lastReflogTime(commonDir: string, ref: string): Date | null {
   return m ? new Date(Number(m[1]) * 1000) : null;
 }
 
-export function lastFetchTime(commonDir: string, remoteRef?: string): Date | null {
+export function lastFetchTime(commonDir: string, remote: string, baseBranch: string): Date | null {
   const candidates = [path.join(commonDir, 'FETCH_HEAD')];
   try {
     for (const id of readdirSync(path.join(commonDir, 'worktrees')))
@@ -37,6 +38,9 @@ export function lastFetchTime(commonDir: string, remoteRef?: string): Date | nul
       // this worktree never fetched
     }
   }
-  const reflog = remoteRef ? lastReflogTime(commonDir, remoteRef) : null;
-  return reflog && (!newest || reflog > newest) ? reflog : newest;
+  for (const ref of [`refs/remotes/${remote}/${baseBranch}`, `refs/remotes/${remote}/HEAD`]) {
+    const logged = lastReflogTime(commonDir, ref);
+    if (logged && (!newest || logged > newest)) newest = logged;
+  }
+  return newest;
 }

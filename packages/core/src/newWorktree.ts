@@ -150,7 +150,7 @@ export async function newWorktree(input: NewWorktreeInput): Promise<NewWorktreeR
     env: input.env,
     newBranch: base ?? undefined,
   });
-  const lastFetch = lastFetchTime(repo.commonDir);
+  const lastFetch = lastFetchTime(repo.commonDir, config.remote, config.baseBranch);
   const identity = pinStateOf(await readConfig(newPath)).pinned;
   return {
     path: newPath,

@@ -9,6 +9,8 @@ export interface StatusCounts {
   conflicted: number;
   /** Untracked paths, as git reports them (a directory ends in `/`). */
   untrackedPaths: string[];
+  /** Paths added with `git add -N` (`1 .A …`): in the index, but with no content staged. */
+  intentToAdd: string[];
 }
 
 /**
@@ -16,7 +18,14 @@ export interface StatusCounts {
  * field), `u XY …`, `? <path>`, `! <path>`. X is the index side, Y the working tree side; `.` is unchanged.
  */
 export function parseStatusV2(text: string): StatusCounts {
-  const counts: StatusCounts = { staged: 0, unstaged: 0, untracked: 0, conflicted: 0, untrackedPaths: [] };
+  const counts: StatusCounts = {
+    staged: 0,
+    unstaged: 0,
+    untracked: 0,
+    conflicted: 0,
+    untrackedPaths: [],
+    intentToAdd: [],
+  };
   const fields = text.split('\0');
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i] as string;
@@ -24,6 +33,7 @@ export function parseStatusV2(text: string): StatusCounts {
     if (kind === '1' || kind === '2') {
       if (f[2] !== '.') counts.staged++;
       if (f[3] !== '.') counts.unstaged++;
+      if (f.startsWith('1 .A ')) counts.intentToAdd.push(f.split(' ').slice(8).join(' '));
       if (kind === '2') i++; // the rename's original path
     } else if (kind === 'u') counts.conflicted++;
     else if (kind === '?') {

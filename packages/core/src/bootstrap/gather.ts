@@ -196,7 +196,7 @@ async function newBranchStart(input: GatherInput, view: ConfigView): Promise<Rec
   };
   if (Date.now() - startedAt.getTime() > FRESH_START_MS) return start;
   const remoteBase = `refs/remotes/${config.remote}/${config.baseBranch}`;
-  start.fetchedAt = lastFetchTime(input.commonDir, remoteBase)?.toISOString() ?? null;
+  start.fetchedAt = lastFetchTime(input.commonDir, config.remote, config.baseBranch)?.toISOString() ?? null;
   // left: commits of the remote base the start lacks; right: the start's own. Behind only if it has none.
   const ab = await runGit(['rev-list', '--left-right', '--count', `${remoteBase}...${commit}`, '--'], {
     cwd: target.path,

@@ -65,17 +65,6 @@ export function parkMessage(
   return `WIP: ${message?.trim() || messages.parkDefaultSubject(branch)}\n\n${messages.parkBody()}\n\n${trailers.join('\n')}\n`;
 }
 
-/** Paths added with `git add -N` (status `.A`): the index tree cannot hold them. */
-async function intentToAddPaths(cwd: string): Promise<string[]> {
-  const out = await git(['--no-optional-locks', 'status', '--porcelain=v2', '-z', '--untracked-files=no'], {
-    cwd,
-  });
-  return out
-    .split('\0')
-    .filter((f) => f.startsWith('1 .A '))
-    .map((f) => f.split(' ').slice(8).join(' '));
-}
-
 export async function park(w: Where, message?: string): Promise<ParkResult> {
   const cwd = w.worktree;
   await refuseInProgress(w);
@@ -83,7 +72,7 @@ export async function park(w: Where, message?: string): Promise<ParkResult> {
   const index = await runGit(['write-tree'], { cwd, ok: [0, 128] });
   if (index.exitCode !== 0) throw new RefusedError('conflicts', messages.parkConflicts());
   const indexTree = index.stdout.trim();
-  const intentToAdd = await intentToAddPaths(cwd);
+  const { intentToAdd } = await readStatus(cwd); // `git add -N` paths: the index tree cannot hold them
 
   // the working tree as a tree: a copy of the index, everything added to it
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'guard-park-'));

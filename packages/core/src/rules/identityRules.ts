@@ -6,10 +6,12 @@
 import { messages } from '../messages';
 import { shellQuote } from '../shellQuote';
 import type { RepoFacts } from '../state/types';
+import { workingTrees } from '../worktreeList';
 import { type Finding, finding } from './finding';
 
+/** The same count as live-stash and the pre-commit hook, so doctor and `git commit` agree. */
 function several(s: RepoFacts): boolean {
-  return s.worktrees.filter((w) => w.present).length > 1;
+  return workingTrees(s.repo.worktrees).length > 1;
 }
 
 export function identityNotPinned(s: RepoFacts): Finding[] {

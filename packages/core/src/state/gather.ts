@@ -294,7 +294,7 @@ export async function gatherRepoFacts(input: RepoGatherInput): Promise<RepoFacts
       email: repoView.get('user.email', 'local') ?? undefined,
     },
     stash,
-    lastFetch: lastFetchTime(repo.commonDir, remoteRef),
+    lastFetch: lastFetchTime(repo.commonDir, config.remote, config.baseBranch),
     hasRemote: repoView.get(`remote.${config.remote}.url`) !== null,
     remoteBase: remoteOid ? { ref: `${config.remote}/${config.baseBranch}`, commit: remoteOid } : null,
     localBaseCarriers: carriers,
