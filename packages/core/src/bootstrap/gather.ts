@@ -2,14 +2,16 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type RecordedBase, recordedBaseOf } from '../baseRecord';
-import { claudeConfigDir, claudeProjectKey } from '../claude';
 import type { GuardConfig } from '../config/types';
-import { inspect, type PathInfo, sameBytes } from '../fsInfo';
-import { runGit } from '../git';
-import { type ConfigView, readConfig } from '../gitConfig';
+import { inspect, type PathInfo, sameBytes } from '../fs/pathInfo';
+import { type IgnoreMatch, ignoredPaths } from '../git/checkIgnore';
+import { type ConfigView, readConfig } from '../git/config';
+import { canonical } from '../git/repo';
+import { runGit } from '../git/run';
 import { hooksDirFrom } from '../hooks/hooksDirs';
 import { shimVersionOf } from '../hooks/shims';
+import { type RecordedBase, recordedBaseOf } from '../worktree/baseRecord';
+import { claudeConfigDir, claudeProjectKey } from '../worktree/claude';
 import {
   desiredIdentity,
   effectiveIdentity,
@@ -17,11 +19,9 @@ import {
   type PinState,
   pinStateOf,
   worktreeConfigMoves,
-} from '../identity';
-import { type IgnoreMatch, ignoredPaths } from '../ignore';
-import { lastFetchTime } from '../lastFetch';
-import { canonical } from '../repo';
-import { branchSlug } from '../slug';
+} from '../worktree/identity';
+import { lastFetchTime } from '../worktree/lastFetch';
+import { branchSlug } from '../worktree/slug';
 
 export const SETUP_KEY = 'worktreeguard.setup';
 

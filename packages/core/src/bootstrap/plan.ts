@@ -2,7 +2,7 @@
  * Pure planning: from gathered state to the actions that make a worktree faithful, what is already
  * in place, and what needs a person. No action ever replaces something that is there.
  */
-import type { PathInfo } from '../fsInfo';
+import type { PathInfo } from '../fs/pathInfo';
 import { messages } from '../messages';
 import type { BootstrapState, LinkState } from './gather';
 import type { Plan, Problem } from './types';

@@ -1,5 +1,5 @@
-import type { RecordedBase } from '../baseRecord';
-import type { Identity } from '../identity';
+import type { RecordedBase } from '../worktree/baseRecord';
+import type { Identity } from '../worktree/identity';
 
 /** One change bootstrap will make. Every action only creates; none replaces or removes anything. */
 export type Action =

@@ -1,7 +1,8 @@
 /** One row per worktree, the same for `guard doctor --json` and `guard list`. */
-import type { RecordedBase } from '../baseRecord';
-import type { Identity } from '../identity';
+
 import type { RepoFacts, WorktreeFacts } from '../state/types';
+import type { RecordedBase } from '../worktree/baseRecord';
+import type { Identity } from '../worktree/identity';
 
 export interface WorktreeSummary {
   path: string;

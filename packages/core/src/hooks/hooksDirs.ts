@@ -7,8 +7,8 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type ConfigView, readConfig } from '../gitConfig';
-import type { Repo } from '../repo';
+import { type ConfigView, readConfig } from '../git/config';
+import type { Repo } from '../git/repo';
 
 export interface HooksDir {
   /** Absolute directory git runs this worktree's hooks from. */

@@ -7,8 +7,8 @@
 import { constants } from 'node:fs';
 import { chmod, copyFile, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { inspect } from '../fsInfo';
-import type { Repo } from '../repo';
+import { inspect } from '../fs/pathInfo';
+import type { Repo } from '../git/repo';
 import { allHooksDirs, type HooksDir, isRelativeHooksPath } from './hooksDirs';
 import { CHAINED_SUFFIX, renderShim, SHIM_LIB, SHIM_NAMES, shimVersionOf } from './shims';
 

@@ -12,10 +12,10 @@ import { copyFile, mkdtemp, rm, stat, utimes } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { RefusedError } from '../errors';
-import { inspect } from '../fsInfo';
-import { git, runGit } from '../git';
+import { inspect } from '../fs/pathInfo';
+import { git, runGit } from '../git/run';
+import { readStatus } from '../git/status';
 import { messages } from '../messages';
-import { readStatus } from '../status';
 
 export const PARK_TRAILER = 'Worktree-Guard-Park: v1';
 /** `git add -N` entries are left out of a tree: their paths ride in the message, one JSON string a line. */

@@ -4,7 +4,7 @@
  * the name itself, or a ref below it (`rescued/main/1/x`). When a directory of the name is itself a branch
  * (`rescued`, `rescued/main`), no n can work there, so the root moves on: `rescued-2/main/1`, …
  */
-import type { StashEntry } from '../stashList';
+import type { StashEntry } from '../git/stashList';
 
 export const RESCUE_PREFIX = 'rescued';
 /** A stash made on a detached HEAD is rescued under this name. */

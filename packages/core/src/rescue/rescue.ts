@@ -9,9 +9,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { git, runGit } from '../git';
+import { git, runGit } from '../git/run';
+import { readStashList, type StashEntry } from '../git/stashList';
 import { messages } from '../messages';
-import { readStashList, type StashEntry } from '../stashList';
 import { rescueBranchNames } from './names';
 
 export const RESCUE_TRAILER = 'Rescued-Stash';

@@ -5,8 +5,8 @@
  */
 import { formatAge } from '../config/duration';
 import { messages } from '../messages';
-import { shellQuote } from '../shellQuote';
 import type { RepoFacts } from '../state/types';
+import { shellQuote } from '../util/shellQuote';
 import { type Finding, finding } from './finding';
 
 export function staleBase(s: RepoFacts): Finding[] {

@@ -2,9 +2,9 @@
 
 import path from 'node:path';
 import { messages } from '../messages';
-import { shellQuote } from '../shellQuote';
-import { branchSlug } from '../slug';
 import type { RepoFacts } from '../state/types';
+import { shellQuote } from '../util/shellQuote';
+import { branchSlug } from '../worktree/slug';
 import { type Finding, finding } from './finding';
 
 export function duplicateBranch(s: RepoFacts): Finding[] {

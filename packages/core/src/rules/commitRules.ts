@@ -4,9 +4,10 @@
  * (b) this branch checked out in another worktree as well;
  * (c) a protected branch, committed on from a linked worktree.
  */
+
+import { type WorktreeRecord, workingTrees } from '../git/worktreeList';
 import { messages } from '../messages';
-import { shellQuote } from '../shellQuote';
-import { type WorktreeRecord, workingTrees } from '../worktreeList';
+import { shellQuote } from '../util/shellQuote';
 import { type Finding, finding } from './finding';
 
 export interface CommitState {

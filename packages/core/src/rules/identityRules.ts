@@ -3,10 +3,11 @@
  * extension that allows it off). `identity-leak`: an identity in the shared config that differs from the
  * primary's pin — what a plain `git config user.email …` typed in some worktree leaves behind.
  */
+
+import { workingTrees } from '../git/worktreeList';
 import { messages } from '../messages';
-import { shellQuote } from '../shellQuote';
 import type { RepoFacts } from '../state/types';
-import { workingTrees } from '../worktreeList';
+import { shellQuote } from '../util/shellQuote';
 import { type Finding, finding } from './finding';
 
 /** The same count as live-stash and the pre-commit hook, so doctor and `git commit` agree. */

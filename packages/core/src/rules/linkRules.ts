@@ -4,8 +4,8 @@
  */
 import { describeFound } from '../bootstrap/plan';
 import { messages } from '../messages';
-import { shellQuote } from '../shellQuote';
 import type { RepoFacts, WorktreeFacts } from '../state/types';
+import { shellQuote } from '../util/shellQuote';
 import { type Finding, finding } from './finding';
 
 const linked = (s: RepoFacts) => s.worktrees.filter((w) => w.present && !w.isPrimary);

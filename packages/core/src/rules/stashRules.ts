@@ -1,8 +1,8 @@
 /** `live-stash`: stash entries while several worktrees share the one stack. */
 import { formatAge } from '../config/duration';
+import { workingTrees } from '../git/worktreeList';
 import { messages } from '../messages';
 import type { RepoFacts } from '../state/types';
-import { workingTrees } from '../worktreeList';
 import { type Finding, finding } from './finding';
 
 export function liveStash(s: RepoFacts): Finding[] {

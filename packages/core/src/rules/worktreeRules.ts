@@ -1,7 +1,7 @@
 /** `prunable` and locked-but-gone worktrees, and `config-invalid` in any worktree. */
 import { messages } from '../messages';
-import { shellQuote } from '../shellQuote';
 import type { RepoFacts } from '../state/types';
+import { shellQuote } from '../util/shellQuote';
 import { type Finding, finding } from './finding';
 
 export function prunable(s: RepoFacts): Finding[] {

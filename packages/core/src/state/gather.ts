@@ -6,25 +6,25 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { recordedBaseOf, staleStart } from '../baseRecord';
 import { resolveSharedDir } from '../bootstrap/gather';
 import { loadConfig } from '../config/load';
 import type { GuardConfig } from '../config/types';
 import { ConfigError } from '../errors';
-import { inspect, type PathInfo } from '../fsInfo';
-import { git, runGit } from '../git';
-import { type ConfigView, isTrue, readConfig } from '../gitConfig';
+import { inspect, type PathInfo } from '../fs/pathInfo';
+import { ignoredPaths } from '../git/checkIgnore';
+import { type ConfigView, isTrue, readConfig } from '../git/config';
+import type { Repo } from '../git/repo';
+import { git, runGit } from '../git/run';
+import { readStashList } from '../git/stashList';
+import { readStatus, type StatusCounts } from '../git/status';
+import { worktreeGitDir } from '../git/worktreeGitDir';
+import type { WorktreeRecord } from '../git/worktreeList';
 import { hooksDirFrom } from '../hooks/hooksDirs';
 import { SHIM_LIB, SHIM_NAMES, SHIM_VERSION, shimVersionOf } from '../hooks/shims';
-import { pinStateOf } from '../identity';
-import { ignoredPaths } from '../ignore';
-import { lastFetchTime } from '../lastFetch';
-import { mapLimit } from '../mapLimit';
-import type { Repo } from '../repo';
-import { readStashList } from '../stashList';
-import { readStatus, type StatusCounts } from '../status';
-import { worktreeGitDir } from '../worktreeGitDir';
-import type { WorktreeRecord } from '../worktreeList';
+import { mapLimit } from '../util/mapLimit';
+import { recordedBaseOf, staleStart } from '../worktree/baseRecord';
+import { pinStateOf } from '../worktree/identity';
+import { lastFetchTime } from '../worktree/lastFetch';
 import type { HooksFacts, LinkFacts, RepoFacts, ShimState, WorktreeFacts } from './types';
 
 export interface RepoGatherInput {

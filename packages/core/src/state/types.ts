@@ -1,15 +1,16 @@
 /** What doctor and list know about a repository: gathered in bulk, then read by pure rules. */
-import type { RecordedBase } from '../baseRecord';
+
 import type { GuardConfig } from '../config/types';
 import type { ConfigError } from '../errors';
-import type { PathInfo } from '../fsInfo';
-import type { ConfigView } from '../gitConfig';
+import type { PathInfo } from '../fs/pathInfo';
+import type { ConfigView } from '../git/config';
+import type { Repo } from '../git/repo';
+import type { StashEntry } from '../git/stashList';
+import type { StatusCounts } from '../git/status';
+import type { WorktreeRecord } from '../git/worktreeList';
 import type { HooksDir } from '../hooks/hooksDirs';
-import type { Identity } from '../identity';
-import type { Repo } from '../repo';
-import type { StashEntry } from '../stashList';
-import type { StatusCounts } from '../status';
-import type { WorktreeRecord } from '../worktreeList';
+import type { RecordedBase } from '../worktree/baseRecord';
+import type { Identity } from '../worktree/identity';
 
 export type ShimState = 'ok' | 'missing' | 'not-executable' | 'old' | 'foreign';
 

@@ -12,7 +12,7 @@
  * asks to inherit them (`inheritRepoEnv`, e.g. to read a `git -c` override given to the hooked command).
  */
 import { spawn } from 'node:child_process';
-import { GitError } from './errors';
+import { GitError } from '../errors';
 
 export interface GitOptions {
   cwd: string;

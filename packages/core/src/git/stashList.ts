@@ -2,7 +2,7 @@
  * The stash, read in one call. Entries carry no worktree path: the branch they were made on is in the
  * reflog subject (`WIP on <branch>: …`, `On <branch>: …`, `WIP on (no branch): …` when detached).
  */
-import { runGit } from './git';
+import { runGit } from './run';
 
 export interface StashEntry {
   /** `stash@{n}` */

@@ -6,19 +6,19 @@
 import type { StdioOptions } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { bootstrapWorktree } from './bootstrap/bootstrap';
-import type { BootstrapEvent, BootstrapReport } from './bootstrap/types';
-import type { GuardConfig } from './config/types';
-import { RefusedError, UsageError } from './errors';
-import { inspect } from './fsInfo';
-import { git, runGit } from './git';
-import { readConfig } from './gitConfig';
-import { type Identity, pinStateOf } from './identity';
-import { lastFetchTime } from './lastFetch';
-import { messages } from './messages';
-import { isInside } from './paths';
-import { canonical, gitDirOf, type Repo } from './repo';
-import { defaultWorktreeDir } from './slug';
+import { bootstrapWorktree } from '../bootstrap/bootstrap';
+import type { BootstrapEvent, BootstrapReport } from '../bootstrap/types';
+import type { GuardConfig } from '../config/types';
+import { RefusedError, UsageError } from '../errors';
+import { inspect } from '../fs/pathInfo';
+import { isInside } from '../fs/paths';
+import { readConfig } from '../git/config';
+import { canonical, gitDirOf, type Repo } from '../git/repo';
+import { git, runGit } from '../git/run';
+import { messages } from '../messages';
+import { type Identity, pinStateOf } from '../worktree/identity';
+import { lastFetchTime } from '../worktree/lastFetch';
+import { defaultWorktreeDir } from '../worktree/slug';
 
 /** Set for the `git worktree add` that guard runs itself, so that the post-checkout hook leaves it to guard. */
 export const NEW_IN_PROGRESS_ENV = 'WORKTREE_GUARD_NEW';

@@ -1,5 +1,5 @@
 /** How dirty a worktree is, from one `git status --porcelain=v2 -z`. */
-import { git } from './git';
+import { git } from './run';
 
 export interface StatusCounts {
   staged: number;

@@ -4,9 +4,9 @@
  */
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from './errors';
-import { git, runGit } from './git';
-import { messages } from './messages';
+import { UsageError } from '../errors';
+import { messages } from '../messages';
+import { git, runGit } from './run';
 import {
   markBarePrimary,
   parseWorktreeListLines,

@@ -1,5 +1,5 @@
 /** Reading git configuration in bulk: one `git config --list --show-scope -z` per worktree. */
-import { git } from './git';
+import { git } from './run';
 
 export type ConfigScope = 'system' | 'global' | 'local' | 'worktree' | 'command' | 'unknown';
 

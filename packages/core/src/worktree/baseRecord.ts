@@ -2,7 +2,7 @@
  * Where each branch started, recorded at worktree scope when bootstrap first meets a new branch, so
  * doctor can tell how fresh the start was — not only how old the last fetch is.
  */
-import type { ConfigView } from './gitConfig';
+import type { ConfigView } from '../git/config';
 
 export const BASE_KEY = 'worktreeguard.base';
 export const BASE_REF_KEY = 'worktreeguard.baseRef';

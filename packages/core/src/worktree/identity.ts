@@ -8,9 +8,9 @@
  * it was made for (`worktreeguard.pinnedFor`): a pin recorded for another git dir was inherited.
  */
 import path from 'node:path';
-import type { IdentityTemplates } from './config/types';
-import { git } from './git';
-import { type ConfigView, isTrue, setConfigInFile } from './gitConfig';
+import type { IdentityTemplates } from '../config/types';
+import { type ConfigView, isTrue, setConfigInFile } from '../git/config';
+import { git } from '../git/run';
 
 export const PINNED_FOR_KEY = 'worktreeguard.pinnedFor';
 

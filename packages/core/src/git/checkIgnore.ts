@@ -1,5 +1,5 @@
 /** Which paths git ignores, and by which rule: one `git check-ignore -v` for a whole list. */
-import { runGit } from './git';
+import { runGit } from './run';
 import { unquoteCPath } from './worktreeList';
 
 export interface IgnoreMatch {
