@@ -2,7 +2,7 @@
  * Every test process gets its own HOME, global git config and Claude Code config dir, so no test reads
  * the machine's settings or writes outside its temp dirs. Child processes inherit this environment.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -14,6 +14,8 @@ writeFileSync(
 );
 for (const k of Object.keys(process.env))
   if (k.startsWith('GIT_') || k === 'NO_COLOR' || k === 'FORCE_COLOR') delete process.env[k];
+// a Claude Code user by default (its config dir exists); tests of a machine without it remove it
+mkdirSync(path.join(home, 'claude'));
 Object.assign(process.env, {
   HOME: home,
   GIT_CONFIG_GLOBAL: globalConfig,

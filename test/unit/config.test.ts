@@ -21,7 +21,7 @@ describe('validateConfig', () => {
     expect(problems).toEqual([]);
     expect(config).toMatchObject({
       remote: 'upstream',
-      maxFetchAgeMs: 2 * 86_400_000,
+      maxFetchAge: '2d',
       links: ['.venv', 'config/local.yml'],
       stash: 'warn',
     });

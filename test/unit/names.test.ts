@@ -3,6 +3,7 @@ import {
   ConfigView,
   claudeProjectKey,
   defaultWorktreeDir,
+  javaStringHash,
   parseCheckIgnore,
   parseConfigList,
 } from '@worktree-guard/core';
@@ -26,12 +27,19 @@ describe('branchSlug / defaultWorktreeDir', () => {
 
 describe('claudeProjectKey', () => {
   it('replaces everything outside [A-Za-z0-9] with "-"', () => {
-    expect(claudeProjectKey('/home/me/my app.v2/é')).toEqual({ key: '-home-me-my-app-v2--', exact: true });
+    expect(claudeProjectKey('/home/me/my app.v2/é')).toBe('-home-me-my-app-v2--');
   });
-  it('cuts keys over 200 characters and says the real one carries a hash', () => {
-    const { key, exact } = claudeProjectKey(`/${'a'.repeat(300)}`);
-    expect(key).toHaveLength(200);
-    expect(exact).toBe(false);
+  it('uses the Java 32-bit string hash, as Claude Code does', () => {
+    // values of java.lang.String#hashCode
+    expect(javaStringHash('hello')).toBe(99162322);
+    expect(javaStringHash('')).toBe(0);
+    expect(javaStringHash('polygenelubricants')).toBe(-2147483648);
+  });
+  it('cuts keys over 200 characters and appends "-" and the base-36 hash of the original path', () => {
+    const long = `/${'a'.repeat(300)}/my project`;
+    const key = claudeProjectKey(long);
+    expect(key.slice(0, 200)).toBe(long.replace(/[^a-zA-Z0-9]/g, '-').slice(0, 200));
+    expect(key.slice(200)).toBe(`-${Math.abs(javaStringHash(long)).toString(36)}`);
   });
 });
 

@@ -1,28 +1,36 @@
 /** Pure parsers and namers: stash list, status, rescue names, the hooks directory, the last fetch. */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import {
   ConfigView,
   hooksDirFrom,
-  lastReflogTime,
   parseConfigList,
+  parseReflog,
   parseStashList,
   parseStatusV2,
   rescueBranchName,
   rescueBranchNames,
+  resolveStashBranch,
   type StashEntry,
-  stashBranch,
+  stashOrigin,
 } from '@worktree-guard/core';
 
-describe('stashBranch', () => {
+describe('stashOrigin', () => {
   it.each([
-    ['WIP on main: 1a2b3c4 init', 'main'],
-    ['On feat/x: my message: with colons', 'feat/x'],
-    ['WIP on (no branch): 1a2b3c4 init', null],
-    ['WIP on ünï/cødé: abc x', 'ünï/cødé'],
-    ['something else entirely', null],
-  ])('%s → %s', (subject, branch) => expect(stashBranch(subject)).toBe(branch));
+    ['WIP on main: 1a2b3c4 init', 'branch', 'main'],
+    ['On feat/x: my message: with colons', 'branch', 'feat/x'],
+    ['WIP on (no branch): 1a2b3c4 init', 'detached', null],
+    ['WIP on ünï/cødé: abc x', 'branch', 'ünï/cødé'],
+    ['autostash', 'stored', null],
+    ['lint-staged automatic backup', 'stored', null],
+  ])('%s → %s %s', (subject, origin, branch) => expect(stashOrigin(subject)).toEqual({ origin, branch }));
+});
+
+describe('resolveStashBranch (git 2.31–2.35 wrote only the last component)', () => {
+  it.each([
+    ['main', ['main', 'feat/main'], 'main'],
+    ['x', ['main', 'feat/x'], 'feat/x'],
+    ['x', ['a/x', 'b/x'], 'x'],
+    ['gone', ['main'], 'gone'],
+  ])('%s among %j → %s', (name, branches, want) => expect(resolveStashBranch(name, branches)).toBe(want));
 });
 
 describe('parseStashList', () => {
@@ -89,7 +97,8 @@ describe('parseStatusV2', () => {
 });
 
 describe('rescue branch names', () => {
-  const entry = (index: number, branch: string | null) => ({ index, branch }) as StashEntry;
+  const entry = (index: number, branch: string | null, subject = '') =>
+    ({ index, branch, subject, origin: branch ? 'branch' : subject ? 'stored' : 'detached' }) as StashEntry;
 
   it.each([
     ['nothing in the way', 'main', [], 'rescued/main/1'],
@@ -100,13 +109,14 @@ describe('rescue branch names', () => {
     ['slashes and unicode', 'feat/ü', ['rescued/feat/ü/1'], 'rescued/feat/ü/2'],
   ])('%s', (_what, origin, taken, want) => expect(rescueBranchName(origin, new Set(taken))).toBe(want));
 
-  it('counts per origin branch, oldest entry first; a detached HEAD is "detached"', () => {
+  it('counts per origin branch, oldest entry first; a detached HEAD is "detached", a stored entry its message', () => {
     const names = rescueBranchNames(
-      [entry(0, 'main'), entry(1, null), entry(2, 'main'), entry(3, 'x')],
-      ['rescued/main/1'],
+      [entry(0, 'main'), entry(1, null), entry(2, 'main'), entry(3, 'x'), entry(4, null, 'autostash')],
+      ['rescued/main/1', 'feat/x'],
     );
     expect(Object.fromEntries(names)).toEqual({
-      3: 'rescued/x/1',
+      4: 'rescued/autostash/1',
+      3: 'rescued/feat/x/1',
       2: 'rescued/main/2',
       1: 'rescued/detached/1',
       0: 'rescued/main/3',
@@ -142,15 +152,13 @@ describe('hooksDirFrom', () => {
   });
 });
 
-describe('lastReflogTime', () => {
-  it('reads the time of the last entry, and null without a reflog', () => {
-    const common = path.join(os.tmpdir(), `reflog-${process.pid}`);
-    mkdirSync(path.join(common, 'logs', 'refs', 'remotes', 'origin'), { recursive: true });
-    writeFileSync(
-      path.join(common, 'logs', 'refs', 'remotes', 'origin', 'main'),
-      `${'0'.repeat(40)} ${'a'.repeat(40)} A <a@x> 1600000000 +0200\tclone: from x\n${'a'.repeat(40)} ${'b'.repeat(40)} A <a@x> 1700000000 -0500\tfetch: fast-forward\n`,
-    );
-    expect(lastReflogTime(common, 'refs/remotes/origin/main')?.getTime()).toBe(1_700_000_000_000);
-    expect(lastReflogTime(common, 'refs/remotes/origin/other')).toBeNull();
+describe('parseReflog', () => {
+  it('reads each entry with its own time (from %gd under --date=unix), not the commit time', () => {
+    const text = `${'a'.repeat(40)}\0origin/main@{1700000000}\0fetch: fast-forward\n${'b'.repeat(40)}\0origin/main@{1600000000}\0clone: from /x\n`;
+    expect(parseReflog(text)).toEqual([
+      { commit: 'a'.repeat(40), subject: 'fetch: fast-forward', time: 1_700_000_000 },
+      { commit: 'b'.repeat(40), subject: 'clone: from /x', time: 1_600_000_000 },
+    ]);
+    expect(parseReflog('')).toEqual([]);
   });
 });

@@ -1,278 +1,149 @@
-/** Every doctor rule as a table over hand-built facts: the pure half of what test/doctor.test.ts runs on real git. */
-import {
-  ConfigError,
-  DEFAULT_CONFIG,
-  doctorFindings,
-  type HooksFacts,
-  type LinkFacts,
-  type RepoFacts,
-  type StashEntry,
-  type WorktreeFacts,
-  type WorktreeRecord,
-} from '@worktree-guard/core';
+/** Every rule as a table over hand-built facts: the pure half of what test/e2e/doctor.test.ts runs on real git. */
+import { commitFindings, doctorFindings, type RepoFacts } from '@worktree-guard/core';
+import { facts, HOUR, hooks, link, memory, NOW, PRIMARY, stashEntry, wt } from '../helpers/facts';
 
-const NOW = Date.parse('2026-11-25T12:00:00Z');
-const HOUR = 3_600_000;
-const ada = { name: 'Ada', email: 'ada@x' };
-
-function hooks(dir: string, state: 'ok' | 'missing' | 'not-executable' | 'old' = 'ok'): HooksFacts {
-  const shims = ['worktree-guard.sh', 'post-checkout', 'pre-commit', 'reference-transaction'].map((n) => ({
-    file: `${dir}/${n}`,
-    state: n === 'pre-commit' ? state : ('ok' as const),
-    version: state === 'old' && n === 'pre-commit' ? 0 : 1,
-  }));
-  return { where: { dir, worktree: dir, hooksPath: null }, dirExists: true, shims };
-}
-
-function link(wt: string, over: Partial<LinkFacts> = {}): LinkFacts {
-  return {
-    rel: '.env',
-    source: '/r/app/.env',
-    expected: true,
-    dest: `${wt}/.env`,
-    destInfo: { kind: 'symlink', target: '/r/app/.env', targetExists: true },
-    ignoredHere: true,
-    ...over,
-  };
-}
-
-function wt(
-  p: string,
-  over: Omit<Partial<WorktreeFacts>, 'record'> & { record?: Partial<WorktreeRecord> } = {},
-): WorktreeFacts {
-  const { record, ...rest } = over;
-  const isPrimary = p === '/r/app';
-  return {
-    record: {
-      path: p,
-      head: 'a'.repeat(40),
-      branch: isPrimary ? 'main' : (p.split('-').pop() ?? null),
-      detached: false,
-      bare: false,
-      locked: null,
-      prunable: null,
-      ...record,
-    },
-    path: p,
-    isPrimary,
-    present: true,
-    gitDir: `${p}/.git`,
-    view: null,
-    config: DEFAULT_CONFIG,
-    configError: null,
-    pinned: ada,
-    hooks: hooks('/r/app/.git/hooks'),
-    links: isPrimary ? [] : [link(p)],
-    sharedDirs: isPrimary
-      ? []
-      : [
-          {
-            entry: 'm',
-            primaryDir: '/c/app/memory',
-            dest: `/c/${p}/memory`,
-            destInfo: { kind: 'symlink', target: '/c/app/memory', targetExists: true },
-          },
-        ],
-    lastFetch: null,
-    base: null,
-    sitsOnStart: null,
-    ...rest,
-  };
-}
-
-function facts(worktrees: WorktreeFacts[], over: Partial<RepoFacts> = {}): RepoFacts {
-  const records = worktrees.map((w) => w.record);
-  return {
-    repo: {
-      topLevel: '/r/app',
-      gitDir: '/r/app/.git',
-      commonDir: '/r/app/.git',
-      worktrees: records,
-      primary: records[0] as WorktreeRecord,
-      current: records[0] as WorktreeRecord,
-    },
-    config: DEFAULT_CONFIG,
-    now: NOW,
-    worktrees,
-    extensionOn: true,
-    sharedIdentity: ada,
-    stash: [],
-    lastFetch: new Date(NOW - HOUR),
-    hasRemote: true,
-    remoteBase: { ref: 'origin/main', commit: 'b'.repeat(40) },
-    localBaseCarriers: [],
-    guardInstalled: true,
-    ...over,
-  };
-}
-
-const two = () => [wt('/r/app'), wt('/r/app-x')];
-const stashEntry = {
-  ref: 'stash@{0}',
-  index: 0,
-  commit: 'c',
-  tree: 't',
-  base: 'b',
-  indexCommit: 'i',
-  untracked: null,
-  subject: 'WIP on x: …',
-  branch: 'x',
-  time: (NOW - 3 * 86_400_000) / 1000,
-  author: { name: 'A', email: 'a', date: '' },
-} as StashEntry;
+const X = '/r/app-x';
+const two = () => [wt(PRIMARY), wt(X)];
+const behind = { commit: 'a', ref: 'HEAD', fetchedAt: null, behind: 2, startedAt: null };
 
 const cases: [string, RepoFacts, string[]][] = [
   ['a healthy pair of worktrees', facts(two()), []],
-  ['one worktree with a stash: no hazard', facts([wt('/r/app')], { stash: [stashEntry] }), []],
-  ['two worktrees and a stash', facts(two(), { stash: [stashEntry] }), ['live-stash /r/app-x']],
+  ['one worktree with a stash: no hazard', facts([wt(PRIMARY)], { stash: [stashEntry()] }), []],
+  ['two worktrees and a stash', facts(two(), { stash: [stashEntry()] }), [`live-stash ${X}`]],
+  ['an unpinned worktree', facts([wt(PRIMARY), wt(X, { pin: null })]), [`identity-not-pinned ${X}`]],
   [
-    'an unpinned worktree',
-    facts([wt('/r/app'), wt('/r/app-x', { pinned: null })]),
-    ['identity-not-pinned /r/app-x'],
+    'a pin inherited from another worktree',
+    facts([wt(PRIMARY), wt(X, { pin: 'inherited' })]),
+    [`identity-not-pinned ${X}`],
   ],
   [
     'the extension off: every worktree',
-    facts(two(), { extensionOn: false }),
-    ['identity-not-pinned /r/app', 'identity-not-pinned /r/app-x'],
+    facts(two(), { extension: false }),
+    [`identity-not-pinned ${PRIMARY}`, `identity-not-pinned ${X}`],
   ],
-  ['a single unpinned worktree is fine', facts([wt('/r/app', { pinned: null })]), []],
+  ['a single unpinned worktree is fine', facts([wt(PRIMARY, { pin: null })]), []],
   [
-    'a locked worktree gone from disk still counts, as in the pre-commit hook',
-    facts([wt('/r/app', { pinned: null }), wt('/r/app-x', { present: false, record: { locked: 'usb' } })]),
-    ['identity-not-pinned /r/app', 'worktree-missing /r/app-x'],
+    'a locked worktree gone from disk is no place to work: one worktree, no identity rule',
+    facts([wt(PRIMARY, { pin: null }), wt(X, { present: false, locked: 'usb' })]),
+    [`worktree-missing ${X}`],
   ],
   [
     'a leaked shared identity',
     facts(two(), { sharedIdentity: { name: 'Ada', email: 'bot@x' } }),
-    ['identity-leak /r/app'],
+    [`identity-leak ${PRIMARY}`],
   ],
   [
-    'a duplicate branch',
-    facts([wt('/r/app'), wt('/r/app-x', { record: { branch: 'main' } })]),
-    ['duplicate-branch /r/app-x'],
+    'a duplicate branch: both worktrees are told',
+    facts([wt(PRIMARY), wt(X, { branch: 'main' })]),
+    [`duplicate-branch ${PRIMARY}`, `duplicate-branch ${X}`],
   ],
   [
     'a prunable duplicate does not count',
-    facts([wt('/r/app'), wt('/r/app-x', { present: false, record: { branch: 'main', prunable: 'gone' } })]),
-    ['prunable /r/app-x'],
+    facts([wt(PRIMARY), wt(X, { branch: 'main', prunable: 'gone' })]),
+    [`prunable ${X}`],
   ],
   [
-    'a detached HEAD',
-    facts([wt('/r/app'), wt('/r/app-x', { record: { branch: null, detached: true } })]),
-    ['detached-head /r/app-x'],
+    'a protected branch in a linked worktree',
+    facts([wt(PRIMARY), wt(X, { branch: 'release' })], {
+      config: { protectedBranches: ['main', 'release'] },
+    }),
+    [`protected-branch ${X}`],
   ],
-  ['an old last fetch', facts(two(), { lastFetch: new Date(NOW - 30 * HOUR) }), ['stale-base /r/app']],
-  ['never fetched', facts(two(), { lastFetch: null }), ['stale-base /r/app']],
-  ['no remote, no fetch to judge', facts(two(), { lastFetch: null, hasRemote: false, remoteBase: null }), []],
+  ['the primary may hold a protected branch', facts(two(), { config: { protectedBranches: ['main'] } }), []],
+  ['a detached HEAD', facts([wt(PRIMARY), wt(X, { detached: true })]), [`detached-head ${X}`]],
+  ['an old last fetch', facts(two(), { lastFetch: new Date(NOW - 30 * HOUR) }), [`stale-base ${PRIMARY}`]],
+  ['never fetched', facts(two(), { lastFetch: null }), [`stale-base ${PRIMARY}`]],
+  ['no remote, no fetch to judge', facts(two(), { lastFetch: null, remote: false }), []],
   [
     'a start behind the remote base, still there',
-    facts([
-      wt('/r/app'),
-      wt('/r/app-x', {
-        base: { commit: 'a', ref: 'HEAD', fetchedAt: null, behind: 2, startedAt: null },
-        sitsOnStart: true,
+    facts([wt(PRIMARY), wt(X, { base: behind, sitsOnStart: true })]),
+    [`stale-base ${X}`],
+  ],
+  ['a stale start since rebased', facts([wt(PRIMARY), wt(X, { base: behind, sitsOnStart: false })]), []],
+  ['a branch carrying local main commits', facts(two(), { localBaseCarriers: ['x'] }), [`local-base ${X}`]],
+  [
+    'guard armed nowhere',
+    facts(
+      [wt(PRIMARY, { hooks: hooks('/h', 'missing') }), wt(X, { hooks: hooks('/h', 'missing') })].map((w) => {
+        if (w.hooks) w.hooks.shims = w.hooks.shims.map((s) => ({ ...s, state: 'missing' as const }));
+        return w;
       }),
-    ]),
-    ['stale-base /r/app-x'],
+    ),
+    [`hooks-not-installed ${PRIMARY}`],
   ],
   [
-    'a stale start since rebased',
+    'a shim not executable',
+    facts([wt(PRIMARY), wt(X, { hooks: hooks('/h', 'not-executable') })]),
+    [`hooks-disarmed ${X}`],
+  ],
+  [
+    'a shim from an older guard',
+    facts([wt(PRIMARY), wt(X, { hooks: hooks('/h', 'old') })]),
+    [`hooks-disarmed ${X}`],
+  ],
+  [
+    'a link missing',
+    facts([wt(PRIMARY), wt(X, { links: [link(X, { destInfo: { kind: 'missing' } })] })]),
+    [`link-missing ${X}`],
+  ],
+  [
+    'a link not expected (the primary lacks it)',
     facts([
-      wt('/r/app'),
-      wt('/r/app-x', {
-        base: { commit: 'a', ref: 'HEAD', fetchedAt: null, behind: 2, startedAt: null },
-        sitsOnStart: false,
-      }),
+      wt(PRIMARY),
+      wt(X, { links: [link(X, { sourceInfo: { kind: 'missing' }, destInfo: { kind: 'missing' } })] }),
     ]),
     [],
   ],
   [
-    'a branch carrying local main commits',
-    facts(two(), { localBaseCarriers: ['x'] }),
-    ['local-base /r/app-x'],
-  ],
-  ['guard armed nowhere', facts(two(), { guardInstalled: false }), ['hooks-not-installed /r/app']],
-  [
-    'a shim not executable',
-    facts([wt('/r/app'), wt('/r/app-x', { hooks: hooks('/h', 'not-executable') })]),
-    ['hooks-disarmed /r/app-x'],
-  ],
-  [
-    'a shim from an older guard',
-    facts([wt('/r/app'), wt('/r/app-x', { hooks: hooks('/h', 'old') })]),
-    ['hooks-disarmed /r/app-x'],
-  ],
-  [
-    'a link missing',
-    facts([wt('/r/app'), wt('/r/app-x', { links: [link('/r/app-x', { destInfo: { kind: 'missing' } })] })]),
-    ['link-missing /r/app-x'],
-  ],
-  [
-    'a link not expected (primary lacks it)',
+    'a link not expected (tracked in the primary)',
     facts([
-      wt('/r/app'),
-      wt('/r/app-x', { links: [link('/r/app-x', { expected: false, destInfo: { kind: 'missing' } })] }),
+      wt(PRIMARY),
+      wt(X, { links: [link(X, { ignoredInPrimary: null, destInfo: { kind: 'missing' } })] }),
     ]),
     [],
   ],
   [
     'a link dangling',
     facts([
-      wt('/r/app'),
-      wt('/r/app-x', {
-        links: [link('/r/app-x', { destInfo: { kind: 'symlink', target: '/gone', targetExists: false } })],
-      }),
+      wt(PRIMARY),
+      wt(X, { links: [link(X, { destInfo: { kind: 'symlink', target: '/gone', targetExists: false } })] }),
     ]),
-    ['link-broken /r/app-x'],
+    [`link-broken ${X}`],
   ],
   [
     'a link git would show',
-    facts([wt('/r/app'), wt('/r/app-x', { links: [link('/r/app-x', { ignoredHere: false })] })]),
-    ['link-not-ignored /r/app-x'],
+    facts([wt(PRIMARY), wt(X, { links: [link(X, { ignoredHere: false })] })]),
+    [`link-not-ignored ${X}`],
   ],
   [
     'a real file where a link goes is the user’s choice',
-    facts([
-      wt('/r/app'),
-      wt('/r/app-x', { links: [link('/r/app-x', { destInfo: { kind: 'file', size: 3, mode: 0o600 } })] }),
-    ]),
+    facts([wt(PRIMARY), wt(X, { links: [link(X, { destInfo: { kind: 'file', size: 3, mode: 0o600 } })] })]),
     [],
   ],
   [
     'memory not linked',
+    facts([wt(PRIMARY), wt(X, { sharedDirs: [memory(X, { destInfo: { kind: 'missing' } })] })]),
+    [`memory-not-shared ${X}`],
+  ],
+  [
+    'no Claude Code here: no memory to share',
     facts([
-      wt('/r/app'),
-      wt('/r/app-x', {
-        sharedDirs: [
-          { entry: 'm', primaryDir: '/c/app/memory', dest: '/c/x/memory', destInfo: { kind: 'missing' } },
-        ],
-      }),
+      wt(PRIMARY),
+      wt(X, { sharedDirs: [memory(X, { destInfo: { kind: 'missing' }, claudeMissing: true })] }),
     ]),
-    ['memory-not-shared /r/app-x'],
+    [],
   ],
   [
     'a prunable worktree',
-    facts([
-      wt('/r/app'),
-      wt('/r/app-x', { present: false, record: { prunable: 'gitdir file points to non-existent location' } }),
-    ]),
-    ['prunable /r/app-x'],
+    facts([wt(PRIMARY), wt(X, { prunable: 'gitdir file points to non-existent location' })]),
+    [`prunable ${X}`],
   ],
   [
     'a locked worktree whose directory is gone',
-    facts([wt('/r/app'), wt('/r/app-x', { present: false, record: { locked: 'usb' } })]),
-    ['worktree-missing /r/app-x'],
+    facts([wt(PRIMARY), wt(X, { present: false, locked: 'usb' })]),
+    [`worktree-missing ${X}`],
   ],
-  [
-    'a broken configuration',
-    facts([
-      wt('/r/app'),
-      wt('/r/app-x', {
-        configError: new ConfigError('/r/app-x/.worktreeguardrc.json', [{ key: 'stash', message: 'bad' }]),
-      }),
-    ]),
-    ['config-invalid /r/app-x'],
-  ],
+  ['a broken configuration', facts(two(), { configError: true }), [`config-invalid ${PRIMARY}`]],
 ];
 
 describe('doctor rules', () => {
@@ -295,10 +166,83 @@ describe('doctor rules', () => {
       }
   });
 
-  it('a stash entry names its age', () => {
-    const [f] = doctorFindings(facts(two(), { stash: [stashEntry] }));
+  it('a stash entry names its age and where its branch is', () => {
+    const [f] = doctorFindings(facts(two(), { stash: [stashEntry()] }));
     expect(f?.message).toMatch(
       /stash@\{0\} was made on "x" 3 days ago \(that branch is checked out in \/r\/app-x\)/,
     );
+  });
+
+  it('an entry stored by a program is named by its message, not as a detached HEAD', () => {
+    const stored = stashEntry({ subject: 'autostash', branch: null, origin: 'stored' });
+    const [f] = doctorFindings(facts(two(), { stash: [stored] }));
+    expect(f?.message).toMatch(/stash@\{0\} was stored as "autostash" 3 days ago/);
+    expect(f?.message).not.toMatch(/detached/);
+  });
+
+  it('git 2.31–2.35 subjects name only the last component of a branch: it is resolved', () => {
+    const short = stashEntry({ subject: 'WIP on a: 1234567 w', branch: 'a' });
+    const [f] = doctorFindings(
+      facts([wt(PRIMARY), wt('/r/app-feat-a', { branch: 'feat/a' })], { stash: [short] }),
+    );
+    expect(f?.worktree).toBe('/r/app-feat-a');
+    expect(f?.data?.branch).toBe('feat/a');
+  });
+});
+
+/** The commit check is the commit rules' findings about the worktree committed in — the same functions. */
+const commitCases: [string, RepoFacts, string, string[]][] = [
+  ['healthy', facts(two()), X, []],
+  ['unpinned, several worktrees', facts([wt(PRIMARY), wt(X, { pin: null })]), X, ['identity-not-pinned']],
+  [
+    'unpinned elsewhere is not this commit’s business',
+    facts([wt(PRIMARY), wt(X, { pin: null })]),
+    PRIMARY,
+    [],
+  ],
+  ['an inherited pin', facts([wt(PRIMARY), wt(X, { pin: 'inherited' })]), X, ['identity-not-pinned']],
+  ['alone, unpinned', facts([wt(PRIMARY, { pin: null })]), PRIMARY, []],
+  [
+    'its branch is checked out elsewhere',
+    facts([wt(PRIMARY), wt(X, { branch: 'main' })]),
+    X,
+    ['duplicate-branch'],
+  ],
+  [
+    '…seen from the other side too',
+    facts([wt(PRIMARY), wt(X, { branch: 'main' })]),
+    PRIMARY,
+    ['duplicate-branch'],
+  ],
+  [
+    'a protected branch from a linked worktree',
+    facts([wt(PRIMARY), wt(X, { branch: 'release' })], { config: { protectedBranches: ['release'] } }),
+    X,
+    ['protected-branch'],
+  ],
+  [
+    'a protected branch in the primary',
+    facts(two(), { config: { protectedBranches: ['main'] } }),
+    PRIMARY,
+    [],
+  ],
+  ['a stash does not stop a commit', facts(two(), { stash: [stashEntry()] }), X, []],
+  [
+    'a missing link does not stop a commit',
+    facts([wt(PRIMARY), wt(X, { links: [link(X, { destInfo: { kind: 'missing' } })] })]),
+    X,
+    [],
+  ],
+];
+
+describe('the commit check', () => {
+  it.each(commitCases)('%s', (_what, s, worktree, want) => {
+    expect(commitFindings(s, worktree).map((f) => f.id)).toEqual(want);
+  });
+
+  it('uses the same findings as doctor, fix text included', () => {
+    const s = facts([wt(PRIMARY), wt(X, { pin: null, branch: 'main' })]);
+    const fromDoctor = doctorFindings(s).filter((f) => f.worktree === X && f.id !== 'stale-base');
+    expect(commitFindings(s, X)).toEqual(fromDoctor);
   });
 });

@@ -131,9 +131,13 @@ describe('unquoteCPath', () => {
     fc.assert(fc.property(fc.string(), (s) => unquoteCPath(cQuote(s)) === s));
   });
 
-  it('parses the pre-2.36 line form with quoted paths', () => {
-    const text = `worktree /repo\nHEAD ${'1'.repeat(40)}\nbranch refs/heads/main\n\nworktree ${cQuote('/wt/new\nline')}\nHEAD ${'2'.repeat(40)}\ndetached\n\n`;
-    expect(parseWorktreeListLines(text).map((r) => r.path)).toEqual(['/repo', '/wt/new\nline']);
+  it('parses the pre-2.36 line form, where paths are raw: a newline in a path goes on in the next line', () => {
+    // as git 2.31.8 and 2.55.0 print it (checked on both)
+    const text = `worktree /repo\nHEAD ${'1'.repeat(40)}\nbranch refs/heads/main\n\nworktree /wt/new\nline\nHEAD ${'2'.repeat(40)}\ndetached\n\nworktree /wt/quo"te\nHEAD ${'2'.repeat(40)}\nlocked "on a \\"usb\\" disk"\n\n`;
+    const records = parseWorktreeListLines(text);
+    expect(records.map((r) => r.path)).toEqual(['/repo', '/wt/new\nline', '/wt/quo"te']);
+    expect(records[1]).toMatchObject({ detached: true, head: '2'.repeat(40) });
+    expect(records[2]?.locked).toBe('on a "usb" disk');
   });
 });
 

@@ -1,12 +1,13 @@
-import { type InstallInput, loadShimTemplates } from '@worktree-guard/core';
+import { type InstallOptions, loadShimTemplates } from '@worktree-guard/core';
 import { messages } from './messages';
 import { CLI_BIN, HOOK_TEMPLATES_DIR } from './paths';
+import { VERSION } from './version';
 
-/** What arming the shims needs from the CLI: their templates, and this CLI's path to record in them. */
-export async function installOptions(): Promise<Omit<InstallInput, 'repo'>> {
+/** What arming the shims needs from the CLI: the templates, and what they record — version, Node, CLI. */
+export async function installOptions(allowGlobal = false): Promise<InstallOptions> {
   return {
     templates: await loadShimTemplates(HOOK_TEMPLATES_DIR),
-    cliPath: CLI_BIN,
-    messages: messages.hooks,
+    vars: { version: VERSION, node: process.execPath, cli: CLI_BIN, messages: messages.shim },
+    allowGlobal,
   };
 }

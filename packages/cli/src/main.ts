@@ -2,53 +2,33 @@
  * The `guard` entry point: picks the command, turns errors into exit codes (0 ok · 1 refused or broken ·
  * 2 usage or configuration). Commands are loaded on demand, so each pays only for what it uses.
  */
-import { help, messages, VERSION } from './messages';
+import { assertSupportedGit } from '@worktree-guard/core';
+import { help } from './help';
+import { messages } from './messages';
+import { VERSION } from './version';
 
 type Command = (args: string[]) => Promise<number>;
 
+/* biome-ignore format: one command a line reads best */
 const commands: Record<string, { help: string; load: () => Command }> = {
-  new: { help: help.new, load: () => (require('./commands/new') as typeof import('./commands/new')).runNew },
-  bootstrap: {
-    help: help.bootstrap,
-    load: () => (require('./commands/bootstrap') as typeof import('./commands/bootstrap')).runBootstrap,
-  },
-  doctor: {
-    help: help.doctor,
-    load: () => (require('./commands/doctor') as typeof import('./commands/doctor')).runDoctor,
-  },
-  list: {
-    help: help.list,
-    load: () => (require('./commands/list') as typeof import('./commands/list')).runList,
-  },
-  park: {
-    help: help.park,
-    load: () => (require('./commands/park') as typeof import('./commands/park')).runPark,
-  },
-  unpark: {
-    help: help.unpark,
-    load: () => (require('./commands/park') as typeof import('./commands/park')).runUnpark,
-  },
-  rescue: {
-    help: help.rescue,
-    load: () => (require('./commands/rescue') as typeof import('./commands/rescue')).runRescue,
-  },
-  install: {
-    help: help.install,
-    load: () => (require('./commands/install') as typeof import('./commands/install')).runInstall,
-  },
-  uninstall: {
-    help: help.uninstall,
-    load: () => (require('./commands/install') as typeof import('./commands/install')).runUninstall,
-  },
-  hook: {
-    help: help.hook,
-    load: () => (require('./commands/hook') as typeof import('./commands/hook')).runHook,
-  },
-  demo: {
-    help: help.demo,
-    load: () => (require('./commands/demo') as typeof import('./commands/demo')).runDemo,
-  },
+  new: { help: help.new, load: () => require('./commands/new').runNew },
+  bootstrap: { help: help.bootstrap, load: () => require('./commands/bootstrap').runBootstrap },
+  doctor: { help: help.doctor, load: () => require('./commands/doctor').runDoctor },
+  list: { help: help.list, load: () => require('./commands/list').runList },
+  park: { help: help.park, load: () => require('./commands/park').runPark },
+  unpark: { help: help.unpark, load: () => require('./commands/park').runUnpark },
+  rescue: { help: help.rescue, load: () => require('./commands/rescue').runRescue },
+  install: { help: help.install, load: () => require('./commands/install').runInstall },
+  uninstall: { help: help.uninstall, load: () => require('./commands/install').runUninstall },
+  hook: { help: help.hook, load: () => require('./commands/hook').runHook },
+  demo: { help: help.demo, load: () => require('./commands/demo').runDemo },
 };
+
+/** `--help` anywhere before a `--` asks for the command's help. */
+function wantsHelp(rest: string[]): boolean {
+  const end = rest.includes('--') ? rest.indexOf('--') : rest.length;
+  return rest.slice(0, end).some((a) => a === '--help' || a === '-h');
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -65,15 +45,13 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${messages.errorPrefix}${messages.unknownCommand(name)}\n`);
     return 2;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    const dashdash = rest.indexOf('--');
-    const helpAt = Math.max(rest.indexOf('--help'), rest.indexOf('-h'));
-    if (dashdash === -1 || helpAt < dashdash) {
-      process.stdout.write(`${command.help}\n`);
-      return 0;
-    }
+  if (wantsHelp(rest)) {
+    process.stdout.write(`${command.help}\n`);
+    return 0;
   }
   try {
+    // the hooks check what they need themselves, on the hot path; every other command first checks git
+    if (name !== 'hook') await assertSupportedGit(process.cwd());
     return await command.load()(rest);
   } catch (error) {
     return reportError(error);

@@ -1,167 +1,5 @@
 /** Every sentence the CLI prints, in one place. Core's sentences live in core's messages.ts. */
 
-export const VERSION = '0.1.0';
-
-export const help = {
-  main: `guard — safe parallel work in git worktrees, on plain git
-
-Usage: guard <command> [options]
-
-Commands:
-  new <branch> [dir] [base]   fetch, then a bootstrapped worktree on <branch>
-  bootstrap [--dry-run]       make the current worktree faithful to the primary (idempotent)
-  doctor [--json] [--fix]     check every rule across all worktrees; --fix repairs what is safe
-  list [--json]               every worktree: branch, identity, base, dirty, fetch age, links
-  install [--dry-run]         arm the hook shims for every worktree, existing and future
-  uninstall [--dry-run]       disarm them: the hooks directories end as they were
-  park [-m msg] / unpark      park WIP as a commit on this branch (instead of git stash) / take it back
-  rescue [--dry-run]          turn every stash entry into a branch, then drop it from the shared stash
-  demo [--keep]               a guided run in a throwaway sandbox repository
-  hook <name> [args...]       entry point for the shims (not for people)
-
-Options:
-  -h, --help     show help (also: guard <command> --help)
-  --version      print the version
-
-Exit codes: 0 all good · 1 a rule is broken or an operation was refused · 2 usage or configuration error.
-Configuration: .worktreeguardrc.json (or .yaml, worktreeguard.config.js, "worktreeguard" in package.json).`,
-
-  new: `Usage: guard new [options] [--] <branch> [dir] [base]
-
-Fetches <remote>, then adds a worktree on <branch> and bootstraps it:
-  - a new branch starts from [base], default <remote>/<baseBranch> (origin/main) — never a local main;
-  - an existing local branch is attached; a branch only on the remote is created tracking it;
-  - a branch already checked out in another worktree is refused.
-[dir] defaults to ../<repo-dir>-<branch-slug>, beside the primary checkout.
-
-Options:
-  --no-fetch   do not fetch first (branch from what was fetched last)
-  --json       print the result as one JSON document
-  -h, --help   show this help`,
-
-  bootstrap: `Usage: guard bootstrap [--dry-run] [--json]
-
-Makes the current worktree faithful to the primary checkout; running it twice changes nothing:
-  - links each configured "links" path the primary has and git ignores (.venv, .env, .claude/settings*.json);
-  - copies "copies" entries and .worktreeinclude matches, modes kept;
-  - enables extensions.worktreeConfig and pins user.name/user.email at worktree scope (here and in the primary);
-  - links Claude Code's project memory (and other "sharedDirs") to the primary's;
-  - runs "setup" commands once.
-Nothing that exists is overwritten, moved or deleted: a conflict is reported and the exit code is 1.
-
-Options:
-  --dry-run    print the plan and change nothing
-  --json       print the report as one JSON document
-  -h, --help   show this help`,
-
-  install: `Usage: guard install [--dry-run] [--json]
-
-Arms the worktree-guard hook shims (post-checkout, pre-commit, reference-transaction) so that plain git
-keeps the rules in every worktree, existing and future:
-  - git worktree add   bootstraps the new worktree (post-checkout);
-  - git stash          is refused while several worktrees exist (reference-transaction; config "stash");
-  - git commit         is refused without a worktree-scoped identity, on a branch checked out in another
-                       worktree, or on a "protectedBranches" branch from a linked worktree (pre-commit).
-Without core.hooksPath the shims go in $(git rev-parse --git-common-dir)/hooks. With one (husky's
-.husky/_, or any other, at repo or worktree scope) they go in the directory each worktree uses.
-A hook that was there keeps running after guard's check (kept as <hook>.guard-chained).
-Installing twice is installing once. WORKTREE_GUARD=0 (or HUSKY=0) turns the shims off for a command.
-
-Options:
-  --dry-run    print what would change and change nothing
-  --json       print the plan as one JSON document
-  -h, --help   show this help`,
-
-  uninstall: `Usage: guard uninstall [--dry-run] [--json]
-
-Removes exactly what guard install added: the shims and worktree-guard.sh are deleted, and each hook that
-was there before is renamed back from <hook>.guard-chained, byte for byte as it was.
-
-Options:
-  --dry-run    print what would change and change nothing
-  --json       print the plan as one JSON document
-  -h, --help   show this help`,
-
-  doctor: `Usage: guard doctor [--json] [--fix]
-
-Checks every rule across all worktrees and prints each finding with the command that fixes it:
-  live-stash            stash entries while several worktrees share the one stack (fix: guard rescue)
-  identity-not-pinned   a worktree without user.name/user.email at worktree scope, or the extension off
-  identity-leak         an identity in the shared .git/config that differs from the primary's pin
-  duplicate-branch      one branch checked out in several worktrees
-  detached-head         a worktree on no branch
-  stale-base            the last fetch older than maxFetchAge, or a branch that started behind the remote base
-  local-base            a branch carrying commits of the local base branch the remote does not have
-  hooks-disarmed        a worktree where git would not run the guard shims
-  hooks-not-installed   guard armed nowhere (fix: guard install)
-  link-missing, link-broken, link-not-ignored, memory-not-shared
-  prunable, worktree-missing, config-invalid
-Exit 0 when there is no error (warnings allowed), 1 otherwise.
-
-Options:
-  --fix        repair what cannot lose data — re-pin, re-link, share memory, re-arm hooks — then check again.
-               It never drops a stash, resets a tree, or deletes or overwrites a file.
-  --json       print {"findings": [...], "worktrees": [...]} and nothing else on stdout
-  -h, --help   show this help`,
-
-  list: `Usage: guard list [--json]
-
-Every worktree: path, branch, HEAD, pinned identity, ahead/behind the remote base, dirty counts
-(staged, unstaged, untracked), when it last fetched itself (its own FETCH_HEAD), and how many configured
-links are in place. Above the table: when the repository last fetched the remote base (any worktree).
-
-Options:
-  --json       print {"lastFetch": …, "worktrees": [...]} and nothing else on stdout
-  -h, --help   show this help`,
-
-  park: `Usage: guard park [-m <message>] [--json]
-
-Parks everything in this worktree — staged, unstaged and untracked (not ignored) changes — as one WIP
-commit on the current branch, and leaves a clean tree: the alternative to git stash, whose one stack is
-shared by every worktree. Which changes were staged is kept in the commit too. No file is written: the
-working tree already holds the parked content, only the index is set to it. No commit hook runs.
-Take it back with guard unpark.
-
-Options:
-  -m, --message <msg>   the commit subject (default: "WIP: parked work on <branch>")
-  --json                print the result as one JSON document
-  -h, --help            show this help`,
-
-  unpark: `Usage: guard unpark [--json]
-
-Undoes the park commit at HEAD: the branch goes back to the commit the work was parked on, the working
-tree keeps the parked changes, and what was staged is staged again. Refused (exit 1) when HEAD is not a
-park commit, or when there are changes on top of it.
-
-Options:
-  --json       print the result as one JSON document
-  -h, --help   show this help`,
-
-  rescue: `Usage: guard rescue [--dry-run] [--json]
-
-Turns every stash entry into a branch rescued/<origin-branch>/<n> (n counts per branch, oldest first, and
-skips names that exist) whose tip holds the entry's changes — tracked, and untracked for -u entries — as one
-commit on the commit it was made on, keeping the stash's subject, author and date. Then each entry is
-dropped from the stash, but only after its branch exists and holds exactly what the stash holds, and only
-if the stash did not change meanwhile. No working tree or index is touched. Run again after a stop: an
-entry rescued before is recognised (trailer Rescued-Stash) and not rescued twice.
-
-Options:
-  --dry-run    print the branches it would make and change nothing
-  --json       print the result as one JSON document
-  -h, --help   show this help`,
-
-  hook: `Usage: guard hook <post-checkout|pre-commit|reference-transaction> [args...]
-
-The entry point the installed shims call. Not meant to be run by hand.`,
-
-  demo: `Usage: guard demo [--keep]
-
-Builds a throwaway sandbox (a bare "origin", a clone with an ignored .env and .venv), runs guard new
-twice, and shows the links, the pinned identities and a clean git status. The sandbox is removed
-afterwards unless --keep is given.`,
-};
-
 export const messages = {
   badArgs: (command: string, why: string) => `${command}: ${why}\nRun "guard ${command} --help" for usage.`,
   tooManyArgs: (command: string, extra: string[]) =>
@@ -233,6 +71,8 @@ export const messages = {
       `write ${file}; the hook that was there keeps running as ${chained}`,
     remove: (file: string) => `remove ${file}`,
     unchain: (chained: string, file: string) => `restore ${file} from ${chained}`,
+    restoreMoved: (chained: string, file: string) =>
+      `restore ${file} from ${chained} (where the hook manager that moved guard's shim aside keeps the hook it replaced)`,
     relativeNote: (value: string, scope: string, worktree: string) =>
       `core.hooksPath=${value} (${scope} scope) is relative: ${worktree} uses its own copy`,
     chainedDiffers: (file: string, chained: string) =>
@@ -303,27 +143,75 @@ export const messages = {
       `${where ? `git -C ${where} ` : 'git '}cherry-pick --no-commit ${branch}`,
     applyHeader: 'apply one where it belongs (its changes land staged; nothing is committed):',
   },
-  hookBootstrapped: (path: string) => `worktree-guard: bootstrapped ${path}`,
-  hookNeedsPerson:
-    'worktree-guard: the worktree was created; what is marked ✗ needs a person (then: guard bootstrap)',
-  commitRefused: 'worktree-guard: commit refused',
-  fixPrefix: 'fix: ',
-  stashRefused:
-    'worktree-guard: git stash refused — the stash is one stack shared by every worktree, and several exist: a stash popped in the wrong one corrupts it. Nothing was stashed; your changes are where they were.',
-  stashWarned:
-    'worktree-guard: warning — the stash is shared by every worktree and several exist: pop this stash in this worktree only.',
-  stashAlternatives: [
-    'instead:  guard park                         (park the work as a commit on this branch; guard unpark takes it back)',
-    '          git commit -am wip                 (the same by hand; undo with git reset --soft HEAD~1)',
-    '          guard new scratch/<name>           (a scratch worktree for the other task)',
-    '          git switch -c <branch>             (carry the changes to a new branch)',
-    'or, once: git -c worktreeguard.stash=allow stash …',
-  ],
-  unknownHook: (name: string) => `worktree-guard: unknown hook "${name}"`,
-  hookConfigError: (what: string, stashing: boolean) =>
-    `worktree-guard: configuration error, ${stashing ? 'so the stash is refused to be safe' : 'checks skipped'} — ${what.split('\n').join('; ')}`,
-  hookInternalError: (hook: string, what: string, log: string, stashing: boolean) =>
-    `worktree-guard: internal error in the ${hook} hook (${what}; details in ${log}); ${stashing ? 'the stash is refused to be safe' : 'git goes on'}`,
+  hook: {
+    bootstrapped: (path: string) => `worktree-guard: bootstrapped ${path}`,
+    needsPerson:
+      'worktree-guard: the worktree was created; what is marked ✗ needs a person (then: guard bootstrap)',
+    commitRefused: 'worktree-guard: commit refused',
+    fixPrefix: 'fix: ',
+    stashRefused:
+      'worktree-guard: git stash refused — the stash is one stack shared by every worktree, and several exist: a stash popped in the wrong one corrupts it. Nothing was stashed; your changes are where they were.',
+    stashUnknownRefused: (oid: string) =>
+      `worktree-guard: a new stash entry was refused — the stash is one stack shared by every worktree, and several exist. If you ran git stash, nothing was stashed and your changes are where they were. If a program was storing a backup, it is commit ${oid}: keep it with git branch stash-backup ${oid}`,
+    stashWarned:
+      'worktree-guard: warning — the stash is shared by every worktree and several exist: pop this stash in this worktree only.',
+    safetyNet: (oid: string, by: string, n: number) =>
+      `worktree-guard: ${by ? `"${by}" ` : ''}stored stash entry ${oid.slice(0, 10)} as a backup; it was let through so that nothing is lost. The stash is shared by all ${n} worktrees: if the entry stays, guard doctor reports it and guard rescue turns it into a branch.`,
+    stashAlternatives: [
+      'instead:  guard park                         (park the work as a commit on this branch; guard unpark takes it back)',
+      '          git commit -am wip                 (the same by hand; undo with git reset --soft HEAD~1)',
+      '          guard new scratch/<name>           (a scratch worktree for the other task)',
+      '          git switch -c <branch>             (carry the changes to a new branch)',
+    ],
+    /** Shown to a person at a terminal, never to an agent (it would simply run it). */
+    escapeHatch: 'or, once: git -c worktreeguard.stash=allow stash …',
+    unknownHook: (name: string) => `worktree-guard: unknown hook "${name}"`,
+    configError: (file: string, key: string, message: string, more: number, consequence: string) =>
+      `worktree-guard: configuration error in ${file}: ${key ? `${key}: ` : ''}${message}${more ? ` (and ${more} more: guard doctor lists them)` : ''} — ${consequence}`,
+    configConsequence: {
+      'pre-commit': 'checked with the defaults: identity and one branch per worktree still hold',
+      'post-checkout': 'the new worktree was not bootstrapped; fix it, then run guard bootstrap there',
+      'reference-transaction': 'the stash rule holds with its default (block)',
+    } as Record<string, string>,
+    internalError: (hook: string, what: string, log: string, goesOn: string) =>
+      `worktree-guard: internal error in the ${hook} hook (${what}; details in ${log}); ${goesOn}`,
+    goesOn: 'git goes on',
+    stashRefusedToBeSafe: 'the stash is refused to be safe',
+  },
+  /** What the shims print themselves, when guard cannot run (no quotes, $, backslashes: they go into sh). */
+  shim: {
+    noNode: 'node not found (guard needs Node.js 20 or newer on PATH)',
+    noCli: 'the guard CLI is gone from',
+    failed: 'guard could not run',
+    repair:
+      'Repair: reinstall worktree-guard (npm i -g worktree-guard, or npm install where it is a dependency), then run guard install.',
+    offBootstrap: 'off (WORKTREE_GUARD=0 or HUSKY=0): new worktree not bootstrapped',
+    skippedBootstrap: 'the new worktree was not bootstrapped: run guard bootstrap there once guard works',
+    offCommit: 'off (WORKTREE_GUARD=0 or HUSKY=0): commit not checked',
+    skippedCommit: 'the commit was not checked and goes on',
+    offStash: 'off (WORKTREE_GUARD=0 or HUSKY=0): stash not checked',
+    storeLetThrough:
+      'a program stored a stash entry as its backup: it was let through, so that nothing is lost',
+    stashRefusedToBeSafe: 'the new stash entry is refused to be safe',
+    stashRefused:
+      'git stash refused — the stash is one stack shared by every worktree, and several exist. Nothing was stashed; your changes are where they were. Instead: git commit -am wip (undo with git reset --soft HEAD~1), or git switch -c <branch>.',
+    skippedProtected: 'the protected branches were checked against the list guard wrote last',
+    offProtected: 'off (WORKTREE_GUARD=0 or HUSKY=0): protected branch not checked',
+    protectedRefused:
+      'is a protected branch (protectedBranches): no linked worktree updates it. Commit on a branch of your own (git switch -c <branch>), or update it in the primary checkout,',
+  } as Record<string, string>,
+  demo: {
+    repo: 'A repository with an origin, an ignored .env and .venv — like yours',
+    install: 'guard install — from now on, plain git keeps the rules',
+    stillThere: (status: string) => `the change is still there: ${status}`,
+    parkWhy: '(the alternative: WIP as a commit on this branch, not in the shared stash)',
+    newcomer: 'What a newcomer sees in each worktree',
+    doctor: 'guard doctor — damage done by hand is found, and what is safe is repaired',
+    leakFix: '(the fix doctor printed for the leak)',
+    summary: `Four worktrees, one .env and one .venv; each identity pinned at worktree scope, so a plain
+"git config user.email" in one worktree cannot leak into the others; git stash refused while they share it.`,
+    kept: (dir: string) => `sandbox kept: ${dir}`,
+  },
   labels: {
     branch: 'branch',
     fetch: 'base',

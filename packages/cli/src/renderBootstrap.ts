@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Action, BootstrapReport } from '@worktree-guard/core';
 import { messages } from './messages';
 import { out } from './render';
@@ -36,7 +35,7 @@ export function describeAction(action: Action): string {
 export function problemLines(report: BootstrapReport): string[] {
   return report.problems.map((p) => {
     const mark = p.severity === 'error' ? out.red('✗') : out.yellow('!');
-    const where = p.path ? `${path.isAbsolute(p.path) ? p.path : p.path}: ` : '';
+    const where = p.path ? `${p.path}: ` : '';
     return `  ${mark} ${where}${p.message}`;
   });
 }

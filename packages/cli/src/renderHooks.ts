@@ -1,4 +1,4 @@
-import { type HookAction, type HooksPlan, isRelativeHooksPath } from '@worktree-guard/core';
+import { type HookAction, type HookProblem, type HooksPlan, isRelativeHooksPath } from '@worktree-guard/core';
 import { messages } from './messages';
 import { out } from './render';
 
@@ -15,9 +15,15 @@ export function describeHookAction(a: HookAction): string {
       return t.chain(a.file, a.chained);
     case 'remove':
       return t.remove(a.file);
-    case 'unchain':
-      return t.unchain(a.chained, a.file);
+    case 'rename':
+      return a.why === 'unchain' ? t.unchain(a.from, a.to) : t.restoreMoved(a.from, a.to);
   }
+}
+
+export function describeHookProblem(p: HookProblem): string {
+  return p.kind === 'chained-differs'
+    ? messages.hooks.chainedDiffers(p.file, p.chained ?? '')
+    : messages.hooks.notAFile(p.file);
 }
 
 /** The lines of an install or uninstall plan: relative-path notes, actions, problems. */
@@ -31,6 +37,6 @@ export function hooksPlanLines(plan: HooksPlan, dry: boolean): string[] {
   }
   for (const a of plan.actions)
     lines.push(`  ${dry ? out.cyan('→') : out.green('+')} ${describeHookAction(a)}`);
-  for (const p of plan.problems) lines.push(`  ${out.red('✗')} ${p.message}`);
+  for (const p of plan.problems) lines.push(`  ${out.red('✗')} ${describeHookProblem(p)}`);
   return lines;
 }

@@ -53,6 +53,20 @@ export class ConfigError extends GuardError {
   }
 }
 
+/** guard's own files are missing or unreadable (a half-finished install or upgrade): exit 2, naming the file. */
+export class BrokenInstallError extends GuardError {
+  readonly file: string;
+  constructor(file: string, options?: { cause?: unknown }) {
+    super(
+      'broken-install',
+      `worktree-guard is not installed completely: ${file} is missing or unreadable — reinstall it (npm i -g worktree-guard, or npm install where it is a dependency)`,
+      2,
+      options,
+    );
+    this.file = file;
+  }
+}
+
 /** A git command failed where failure was not an expected answer. */
 export class GitError extends GuardError {
   readonly args: readonly string[];

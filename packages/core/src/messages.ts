@@ -4,13 +4,24 @@
  */
 const list = (items: readonly string[]) => items.map((i) => `"${i}"`).join(', ');
 
+/** A parser's message in one line: no code frame, no "JSON Error in <file>:" header (the file is named already). */
+function oneLine(text: string): string {
+  const lines = text.split('\n').map((l) => l.trim());
+  const meant = lines.filter((l) => l && !/^(>|\||\d+ *\|)/.test(l) && !/^(JSON|YAML) Error in /.test(l));
+  return (meant[0] ?? lines.find(Boolean) ?? text).replace(/\s+/g, ' ').slice(0, 200);
+}
+
 export const messages = {
   // repository
   notARepo: (cwd: string) => `not a git repository: ${cwd}`,
   repoUnreadable: (cwd: string, why: string) => `cannot read the git repository at ${cwd}: ${why}`,
   gitTooOld: (version: string, min: string) =>
     `${version} is too old: worktree-guard needs git ${min} or newer`,
+  gitUnknown: (version: string) =>
+    `cannot tell which git this is ("${version}"): worktree-guard needs git 2.31 or newer`,
   bareHere: () => 'this is a bare repository: run the command inside a worktree',
+  notAWorktree: (p: string) =>
+    `${p} is not a worktree of this repository (git worktree list does not show it)`,
 
   // configuration
   configNotObject: (got: string) => `the configuration must be an object, got ${got}`,
@@ -25,7 +36,11 @@ export const messages = {
     `"${entry}" names the same directory for every worktree: use {key} or {dir} to make it per worktree`,
   configOneOf: (allowed: readonly string[], got: unknown) =>
     `must be one of ${list(allowed)}, got ${JSON.stringify(got)}`,
-  configUnreadable: (why: string) => `cannot be read: ${why}`,
+  configUnreadable: (why: string) => `cannot be read: ${oneLine(why)}`,
+
+  // hooks
+  globalHooksPath: (scope: string, file: string, dir: string, doing: string) =>
+    `core.hooksPath is set in the ${scope} git configuration (${file}) to ${dir}: that directory serves every repository on this machine, so arming it would turn guard on for all of them. Nothing was changed. To ${doing} there all the same: guard ${doing} --global`,
 
   // guard new
   badBranchName: (reason: string) => `invalid branch name: ${reason}`,
@@ -63,21 +78,26 @@ export const messages = {
     `the primary's ${p} is a link to ${target}, which does not exist: not linked`,
   notIgnoredInPrimary: (p: string) =>
     `${p} is not git-ignored in the primary (tracked or meant to be): checkout provides it`,
-  keyTooLong: (p: string) =>
-    `the Claude Code key for ${p} is longer than 200 characters and carries a hash we cannot compute; start Claude Code there once, then run guard bootstrap again`,
   noIdentity: () =>
     'no user.name/user.email to pin: set them in the primary (git config --worktree user.name "…"; git config --worktree user.email "…") or configure "identity"',
   // rules
   ruleIdentityNotPinned: () =>
     'several worktrees exist and this one has no user.name/user.email at worktree scope: a plain "git config" elsewhere decides who this commit is by',
+  ruleIdentityInherited: (id: { name: string; email: string }) =>
+    `several worktrees exist and this one's worktree-scoped identity (${id.name} <${id.email}>) was pinned for the worktree it was made from and copied here by git worktree add: commits here would be made as that worktree`,
   ruleDuplicateBranch: (branch: string, other: string) =>
     `branch "${branch}" is also checked out in ${other}: commits here change the other worktree's branch under it`,
   ruleProtectedBranch: (branch: string) =>
     `"${branch}" is a protected branch: no linked worktree commits on it (protectedBranches)`,
 
   // doctor: one sentence per finding, saying what is wrong and why it matters
-  liveStash: (ref: string, branch: string | null, where: string | null, age: string, n: number) =>
-    `${ref} was made ${branch ? `on "${branch}"` : 'on a detached HEAD'} ${age === 'just now' ? 'just now' : `${age} ago`}${where ? ` (that branch is checked out in ${where})` : branch ? ' (no worktree has that branch now)' : ''}: the stash is one stack shared by all ${n} worktrees, and a pop in the wrong one applies this diff to the wrong tree`,
+  liveStash: (
+    e: { ref: string; origin: 'branch' | 'detached' | 'stored'; branch: string | null; subject: string },
+    where: string | null,
+    age: string,
+    n: number,
+  ) =>
+    `${e.ref} was ${e.origin === 'stored' ? `stored as "${e.subject}"` : `made ${e.branch ? `on "${e.branch}"` : 'on a detached HEAD'}`} ${age === 'just now' ? 'just now' : `${age} ago`}${where ? ` (that branch is checked out in ${where})` : e.branch ? ' (no worktree has that branch now)' : ''}: the stash is one stack shared by all ${n} worktrees, and a pop in the wrong one applies this diff to the wrong tree`,
   extensionOff: () =>
     'extensions.worktreeConfig is off, so no worktree can have an identity of its own: every commit takes the shared one',
   identityLeak: (keys: string[], shared: string, pinned: string) =>

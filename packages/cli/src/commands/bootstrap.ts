@@ -1,4 +1,10 @@
-import { bootstrapExitCode, bootstrapWorktree, coreMessages, UsageError } from '@worktree-guard/core';
+import {
+  bootstrapExitCode,
+  bootstrapWorktree,
+  coreMessages,
+  UsageError,
+  validConfig,
+} from '@worktree-guard/core';
 import { parse } from '../args';
 import { loadContext } from '../context';
 import { messages } from '../messages';
@@ -12,14 +18,14 @@ export async function runBootstrap(args: string[]): Promise<number> {
     { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
     0,
   );
-  const { repo, config } = await loadContext();
+  const { repo, loaded } = await loadContext();
   if (!repo.topLevel || !repo.current) throw new UsageError('bare', coreMessages.bareHere());
+  validConfig(loaded);
   const json = Boolean(values.json);
   const report = await bootstrapWorktree({
-    target: { path: repo.current.path, gitDir: repo.gitDir, branch: repo.current.branch },
-    primaryPath: repo.primary.bare ? null : repo.primary.path,
-    commonDir: repo.commonDir,
-    config,
+    repo,
+    loaded,
+    worktree: repo.current.path,
     dryRun: Boolean(values['dry-run']),
     // with --json, stdout carries the document alone: setup output goes to stderr
     setupStdio: json ? ['ignore', 2, 2] : 'inherit',

@@ -1,12 +1,10 @@
 /** `guard doctor [--json] [--fix]`: every rule across all worktrees; --fix repairs what is safe, then checks again. */
 import {
-  ConfigError,
   checkRepo,
   type DoctorResult,
   doctorExitCode,
   type Finding,
-  type GuardConfig,
-  loadConfig,
+  loadRepoConfig,
   openRepo,
   type RepairResult,
   repairFindings,
@@ -70,21 +68,11 @@ function renderRepair(repair: RepairResult): string {
   return lines.join('\n');
 }
 
-/** The configuration where doctor runs; a broken one is a finding (config-invalid), not the end of the run. */
-async function configHere(topLevel: string | null): Promise<GuardConfig> {
-  try {
-    return (await loadConfig(topLevel)).config;
-  } catch (error) {
-    if (error instanceof ConfigError) return (await loadConfig(null)).config;
-    throw error;
-  }
-}
-
 export async function runDoctor(args: string[]): Promise<number> {
   const { values } = parse('doctor', args, { json: { type: 'boolean' }, fix: { type: 'boolean' } }, 0);
   const repo = await openRepo(process.cwd());
-  const config = await configHere(repo.topLevel);
-  const first = await checkRepo({ repo, config });
+  const loaded = await loadRepoConfig(repo);
+  const first = await checkRepo({ repo, loaded });
   if (!values.fix) {
     if (values.json) printJson({ findings: first.findings, worktrees: first.worktrees });
     else process.stdout.write(`${renderDoctor(first)}\n`);
@@ -95,7 +83,7 @@ export async function runDoctor(args: string[]): Promise<number> {
     findings: first.findings,
     install: await installOptions(),
   });
-  const again = await checkRepo({ repo: await openRepo(process.cwd()), config });
+  const again = await checkRepo({ repo: await openRepo(process.cwd()), loaded });
   if (values.json)
     printJson({
       findings: again.findings,

@@ -1,32 +1,35 @@
 /**
- * `guard hook <name> [args…]`: what the shims call. It fails safe: an internal error prints one line (and
- * where the details went) and lets git go on — except for a new stash entry while several worktrees
- * exist, which is refused whatever went wrong.
+ * `guard hook <name> [args…]`: what the shims call. Its contract with them: exit 0 lets git go on, exit
+ * {@link HOOK_REFUSE} refuses; anything else means guard itself failed, and the shim says so in one line
+ * and lets git go on (a new stash entry excepted). What it has to say goes to stdout, which the shims send
+ * to git's stderr; only what escapes it (a crash) reaches stderr, which the shims summarise.
  */
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
   bootstrapWorktree,
-  ConfigError,
-  commitFindings,
-  git,
-  loadConfig,
+  type ConfigError,
+  checkCommit,
+  loadRepoConfig,
   openRepo,
-  pinStateOf,
-  type Repo,
-  readConfig,
-  type StashMode,
-  workingTrees,
+  type StashKind,
+  stashVerdict,
+  syncProtectedList,
 } from '@worktree-guard/core';
+import { underAgent } from '../agent';
 import { messages } from '../messages';
-import { err } from '../render';
+import { out } from '../render';
 import { describeAction } from '../renderBootstrap';
 
-const say = (line: string) => process.stderr.write(`${line}\n`);
+/** The exit code that means "refused": distinct from any code Node or a crash produces. */
+export const HOOK_REFUSE = 10;
 
-function logError(repo: Repo | null, error: unknown): string {
-  const dir = repo ? path.join(repo.gitDir, 'worktree-guard') : os.tmpdir();
+const t = messages.hook;
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+function logError(gitDir: string | null, error: unknown): string {
+  const dir = gitDir ? path.join(gitDir, 'worktree-guard') : os.tmpdir();
   const file = path.join(dir, 'hook-errors.log');
   try {
     mkdirSync(dir, { recursive: true });
@@ -37,106 +40,114 @@ function logError(repo: Repo | null, error: unknown): string {
   return file;
 }
 
+function configLine(hook: string, error: ConfigError): string {
+  const [first, ...rest] = error.problems;
+  return t.configError(
+    error.file,
+    first?.key ?? '',
+    first?.message ?? '',
+    rest.length,
+    t.configConsequence[hook] ?? '',
+  );
+}
+
 async function postCheckout(): Promise<number> {
   const repo = await openRepo(process.cwd());
   if (!repo.current) return 0;
-  const { config } = await loadConfig(repo.topLevel);
+  const loaded = await loadRepoConfig(repo);
+  await syncProtectedList(repo, loaded);
+  if (loaded.error) {
+    say(configLine('post-checkout', loaded.error));
+    return 0;
+  }
   const report = await bootstrapWorktree({
-    target: { path: repo.current.path, gitDir: repo.gitDir, branch: repo.current.branch },
-    primaryPath: repo.primary.bare ? null : repo.primary.path,
-    commonDir: repo.commonDir,
-    config,
-    setupStdio: ['ignore', 2, 2],
+    repo,
+    loaded,
+    worktree: repo.current.path,
+    setupStdio: ['ignore', 1, 1],
   });
-  say(err.bold(messages.hookBootstrapped(repo.current.path)));
+  say(out.bold(t.bootstrapped(repo.current.path)));
   for (const a of report.done) say(`  + ${describeAction(a)}`);
   for (const p of report.problems)
     say(`  ${p.severity === 'error' ? '✗' : '!'} ${p.path ? `${p.path}: ` : ''}${p.message}`);
-  if (report.problems.some((p) => p.severity === 'error')) say(messages.hookNeedsPerson);
+  if (report.problems.some((p) => p.severity === 'error')) say(t.needsPerson);
   return 0;
 }
 
 async function preCommit(): Promise<number> {
-  const repo = await openRepo(process.cwd());
-  if (!repo.current || !repo.topLevel) return 0;
-  const { config } = await loadConfig(repo.topLevel);
-  const view = await readConfig(repo.topLevel);
-  const findings = commitFindings({
-    current: repo.current,
-    isPrimary: repo.current.path === repo.primary.path,
-    worktrees: repo.worktrees,
-    identityPinned: pinStateOf(view).pinned !== null,
-    protectedBranches: config.protectedBranches,
-  });
-  if (findings.length) {
-    say(err.red(err.bold(messages.commitRefused)));
-    for (const f of findings) say(`  ✗ ${f.message}${f.fix ? `\n    ${messages.fixPrefix}${f.fix}` : ''}`);
-    return 1;
+  const check = await checkCommit(process.cwd());
+  if (!check) return 0;
+  if (check.configError) say(configLine('pre-commit', check.configError));
+  if (check.findings.length) {
+    say(out.red(out.bold(t.commitRefused)));
+    for (const f of check.findings) say(`  ✗ ${f.message}${f.fix ? `\n    ${t.fixPrefix}${f.fix}` : ''}`);
+    return HOOK_REFUSE;
   }
   const stamp = process.env.WORKTREE_GUARD_STAMP;
-  if (stamp) {
-    mkdirSync(path.join(repo.gitDir, 'worktree-guard'), { recursive: true });
-    writeFileSync(path.join(repo.gitDir, 'worktree-guard', 'pre-commit.ok'), stamp);
+  if (stamp && !check.configError) {
+    mkdirSync(path.join(check.gitDir, 'worktree-guard'), { recursive: true });
+    writeFileSync(path.join(check.gitDir, 'worktree-guard', 'pre-commit.ok'), `${stamp}\n`);
   }
   return 0;
 }
 
-async function referenceTransaction(): Promise<number> {
-  const override = (
-    await git(['config', '--get', 'worktreeguard.stash'], {
-      cwd: process.cwd(),
-      ok: [0, 1],
-      inheritRepoEnv: true,
-    })
-  ).trim();
-  // The shim's count (every `worktree` line) is a cheap upper bound; here the count is the one doctor
-  // uses: a bare entry or a prunable worktree shares no stash with anyone.
-  const repo = await openRepo(process.cwd());
-  if (workingTrees(repo.worktrees).length < 2) return 0;
-  const mode: StashMode =
-    override === 'block' || override === 'warn' || override === 'allow'
-      ? override
-      : (await loadConfig(repo.topLevel)).config.stash;
-  if (mode === 'allow') return 0;
-  say(
-    (mode === 'warn' ? err.yellow : err.red)(mode === 'warn' ? messages.stashWarned : messages.stashRefused),
-  );
-  for (const line of messages.stashAlternatives) say(`  ${line}`);
-  return mode === 'warn' ? 0 : 1;
+function alternatives(): void {
+  for (const line of t.stashAlternatives) say(`  ${line}`);
+  if (!underAgent()) say(`  ${t.escapeHatch}`);
 }
 
-const handlers: Record<string, () => Promise<number>> = {
-  'post-checkout': postCheckout,
-  'pre-commit': preCommit,
-  'reference-transaction': referenceTransaction,
-};
+/** The protected-branch list is stale: write it again from the configuration (the shim then decides). */
+async function syncProtected(): Promise<number> {
+  const repo = await openRepo(process.cwd());
+  const loaded = await loadRepoConfig(repo);
+  if (loaded.error) say(configLine('reference-transaction', loaded.error));
+  await syncProtectedList(repo, loaded);
+  return 0;
+}
+
+/** `reference-transaction stash <push|store|unknown> <new oid> [<who is storing>]` · `… sync-protected` */
+async function referenceTransaction(args: string[]): Promise<number> {
+  const [what, kindArg, oid = '', by = ''] = args;
+  if (what === 'sync-protected') return syncProtected();
+  if (what !== 'stash') return 0;
+  const kind: StashKind = kindArg === 'push' || kindArg === 'store' ? kindArg : 'unknown';
+  const override = process.env.WORKTREE_GUARD_STASH_OVERRIDE;
+  const v = await stashVerdict(process.cwd(), kind, override);
+  if (v.configError) say(configLine('reference-transaction', v.configError));
+  switch (v.action) {
+    case 'allow':
+      return 0;
+    case 'safety-net':
+      say(out.yellow(t.safetyNet(oid, by.trim(), v.worktrees)));
+      return 0;
+    case 'warn':
+      say(out.yellow(t.stashWarned));
+      return 0;
+    case 'refuse':
+      say(out.red(kind === 'unknown' ? t.stashUnknownRefused(oid) : t.stashRefused));
+      alternatives();
+      return HOOK_REFUSE;
+  }
+}
 
 export async function runHook(args: string[]): Promise<number> {
-  const [name] = args;
-  const handler = name ? handlers[name] : undefined;
-  if (!handler) {
-    say(messages.unknownHook(name ?? ''));
-    return name === 'reference-transaction' ? 1 : 0;
-  }
+  const [name = '', ...rest] = args;
   try {
-    return await handler();
+    if (name === 'post-checkout') return await postCheckout();
+    if (name === 'pre-commit') return await preCommit();
+    if (name === 'reference-transaction') return await referenceTransaction(rest);
+    say(t.unknownHook(name));
+    return 0;
   } catch (error) {
-    const stashing = name === 'reference-transaction';
-    if (error instanceof ConfigError) {
-      say(messages.hookConfigError(error.message, stashing));
-    } else {
-      let repo: Repo | null = null;
-      repo = await openRepo(process.cwd()).catch(() => null);
-      say(
-        messages.hookInternalError(
-          name as string,
-          (error as Error)?.message ?? String(error),
-          logError(repo, error),
-          stashing,
-        ),
-      );
-    }
-    if (stashing) for (const line of messages.stashAlternatives) say(`  ${line}`);
-    return stashing ? 1 : 0;
+    // a new entry pushed by a person is refused whatever went wrong; a program's backup goes through
+    const refuse = name === 'reference-transaction' && rest[0] === 'stash' && rest[1] !== 'store';
+    const gitDir = await openRepo(process.cwd()).then(
+      (r) => r.gitDir,
+      () => null,
+    );
+    const what = (error as Error)?.message ?? String(error);
+    say(t.internalError(name, what, logError(gitDir, error), refuse ? t.stashRefusedToBeSafe : t.goesOn));
+    if (refuse) alternatives();
+    return refuse ? HOOK_REFUSE : 0;
   }
 }

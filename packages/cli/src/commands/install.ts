@@ -1,4 +1,13 @@
-import { applyHooksPlan, type HooksPlan, openRepo, planInstall, planUninstall } from '@worktree-guard/core';
+/** `guard install` / `guard uninstall`: arm or disarm the shims in every worktree's hooks directory. */
+import {
+  applyHooksPlan,
+  type HooksPlan,
+  loadRepoConfig,
+  openRepo,
+  planInstall,
+  planUninstall,
+  syncProtectedList,
+} from '@worktree-guard/core';
 import { parse } from '../args';
 import { installOptions } from '../installOptions';
 import { messages } from '../messages';
@@ -15,12 +24,23 @@ function render(plan: HooksPlan, header: string, dry: boolean): string {
 }
 
 async function run(kind: 'install' | 'uninstall', args: string[]): Promise<number> {
-  const { values } = parse(kind, args, { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } }, 0);
+  const options = {
+    'dry-run': { type: 'boolean' },
+    json: { type: 'boolean' },
+    global: { type: 'boolean' },
+  } as const;
+  const { values } = parse(kind, args, options, 0);
   const repo = await openRepo(process.cwd());
+  const allowGlobal = Boolean(values.global);
   const plan =
-    kind === 'install' ? await planInstall({ repo, ...(await installOptions()) }) : await planUninstall(repo);
+    kind === 'install'
+      ? await planInstall(repo, await installOptions(allowGlobal))
+      : await planUninstall(repo, { allowGlobal });
   const dry = Boolean(values['dry-run']);
-  if (!dry) await applyHooksPlan(plan.actions);
+  if (!dry) {
+    await applyHooksPlan(plan.actions);
+    if (kind === 'install') await syncProtectedList(repo, await loadRepoConfig(repo));
+  }
   const code = plan.problems.length ? 1 : 0;
   if (values.json) printJson({ ...plan, dryRun: dry, exitCode: code });
   else {

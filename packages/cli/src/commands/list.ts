@@ -1,5 +1,5 @@
 /** `guard list [--json]`: one row per worktree — a table on a terminal, one JSON document for scripts. */
-import { gatherRepoFacts, loadConfig, openRepo, summarize, type WorktreeSummary } from '@worktree-guard/core';
+import { gatherFacts, loadRepoConfig, openRepo, summarize, type WorktreeSummary } from '@worktree-guard/core';
 import { parse } from '../args';
 import { messages } from '../messages';
 import { age, out, printJson } from '../render';
@@ -35,8 +35,9 @@ export function renderTable(rows: WorktreeSummary[]): string {
 export async function runList(args: string[]): Promise<number> {
   const { values } = parse('list', args, { json: { type: 'boolean' } }, 0);
   const repo = await openRepo(process.cwd());
-  const { config } = await loadConfig(repo.topLevel);
-  const facts = await gatherRepoFacts({ repo, config, forList: true });
+  const loaded = await loadRepoConfig(repo);
+  const { config } = loaded;
+  const facts = await gatherFacts({ repo, loaded, depth: 'list' });
   const rows = summarize(facts);
   const lastFetch = facts.lastFetch?.toISOString() ?? null;
   if (values.json) printJson({ lastFetch, worktrees: rows });

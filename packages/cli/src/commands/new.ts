@@ -2,7 +2,8 @@ import path from 'node:path';
 import { bootstrapExitCode, type NewWorktreeResult, newWorktree, shellQuote } from '@worktree-guard/core';
 import { parse } from '../args';
 import { loadContext } from '../context';
-import { help, messages } from '../messages';
+import { help } from '../help';
+import { messages } from '../messages';
 import { age, err, out, printJson } from '../render';
 import { problemLines } from '../renderBootstrap';
 
@@ -67,7 +68,7 @@ export async function runNew(args: string[]): Promise<number> {
   const result = await newWorktree({
     repo: ctx.repo,
     cwd: ctx.cwd,
-    config: ctx.config,
+    loaded: ctx.loaded,
     branch,
     dir: dir === undefined ? undefined : path.resolve(ctx.cwd, dir),
     base,

@@ -2,39 +2,24 @@
  * Carries out a plan. Every file-system action creates only: `symlink` and `copyFile(…, COPYFILE_EXCL)`
  * fail rather than replace, so a file that appears between planning and applying becomes a conflict.
  */
-import { type StdioOptions, spawn } from 'node:child_process';
+import type { StdioOptions } from 'node:child_process';
 import { constants } from 'node:fs';
 import { chmod, copyFile, mkdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
-import { inspect } from '../fs/pathInfo';
+import { describeFound, inspect } from '../fs/pathInfo';
 import { setConfigInFile } from '../git/config';
 import { repoNeutralEnv } from '../git/run';
-import { seedHooksDir } from '../hooks/install';
+import { seedHooksDir } from '../hooks/hookFiles';
 import { messages } from '../messages';
 import { baseRecordEntries } from '../worktree/baseRecord';
 import { enableWorktreeConfig, pinIdentity } from '../worktree/identity';
-import { SETUP_KEY } from './gather';
-import { describeFound } from './plan';
+import { runShell, SETUP_KEY } from './setup';
 import type { Action, BootstrapEvent, Problem } from './types';
 
 export interface ApplyOptions {
   onEvent?: (event: BootstrapEvent) => void;
   /** Where setup commands' output goes; default: the parent's stdout and stderr. */
   setupStdio?: StdioOptions;
-}
-
-function runShell(
-  command: string,
-  cwd: string,
-  stdio: StdioOptions,
-  env: NodeJS.ProcessEnv,
-): Promise<number | string> {
-  return new Promise((resolve) => {
-    // The user's own setup commands are the one thing that goes through a shell: they are shell commands.
-    const child = spawn('/bin/sh', ['-c', command], { cwd, stdio, env });
-    child.on('error', (e) => resolve(e.message));
-    child.on('close', (code, signal) => resolve(code ?? signal ?? 'unknown'));
-  });
 }
 
 async function createOnly(dest: string, wanted: string, make: () => Promise<void>): Promise<Problem | null> {
@@ -62,7 +47,7 @@ async function applyOne(action: Action, opts: ApplyOptions): Promise<Problem | n
       await enableWorktreeConfig(action.commonDir, action.moves);
       return null;
     case 'pin-identity':
-      await pinIdentity(action.worktree, action.gitDir, action.identity);
+      await pinIdentity(action.worktree, action, action.identity);
       return null;
     case 'link':
       return createOnly(action.dest, messages.wantedLink(action.target), () =>

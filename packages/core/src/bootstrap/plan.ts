@@ -1,23 +1,29 @@
 /**
- * Pure planning: from gathered state to the actions that make a worktree faithful, what is already
- * in place, and what needs a person. No action ever replaces something that is there.
+ * Pure planning: from the gathered facts to the actions that make one worktree faithful, what is already
+ * in place, and what needs a person. Each concern is a small `planX`; no action replaces anything.
  */
-import type { PathInfo } from '../fs/pathInfo';
+import path from 'node:path';
+import { describeFound, type PathInfo } from '../fs/pathInfo';
+import { armed } from '../hooks/hooksFacts';
 import { messages } from '../messages';
-import type { BootstrapState, LinkState } from './gather';
+import { configOf, extensionOn, isPrimary, pinFacts, primaryOf } from '../state/derive';
+import type {
+  BootstrapExtras,
+  CopyFacts,
+  LinkFacts,
+  RepoFacts,
+  SharedDirFacts,
+  WorktreeFacts,
+} from '../state/types';
+import { desiredIdentity, effectiveIdentity, type Identity, worktreeConfigMoves } from '../worktree/identity';
+import { branchSlug } from '../worktree/slug';
+import { SETUP_KEY, setupHash } from './setup';
 import type { Plan, Problem } from './types';
 
-export function describeFound(info: PathInfo): string {
-  switch (info.kind) {
-    case 'file':
-      return messages.foundFile(info.size);
-    case 'dir':
-      return messages.foundDir();
-    case 'symlink':
-      return messages.foundSymlink(info.target);
-    default:
-      return messages.foundOther();
-  }
+export interface PlanInput {
+  facts: RepoFacts;
+  target: WorktreeFacts;
+  extras: BootstrapExtras;
 }
 
 function conflict(path: string, found: PathInfo, wanted: string): Problem {
@@ -32,11 +38,68 @@ function conflict(path: string, found: PathInfo, wanted: string): Problem {
   };
 }
 
-function pointsAt(info: PathInfo, target: string): boolean {
-  return info.kind === 'symlink' && info.target === target;
+const pointsAt = (info: PathInfo, target: string) => info.kind === 'symlink' && info.target === target;
+
+function planIdentity({ facts: s, target }: PlanInput, plan: Plan): void {
+  const commonDir = s.repo.commonDir;
+  if (extensionOn(s)) plan.satisfied.push({ what: 'worktree-config', path: commonDir });
+  else
+    plan.actions.push({
+      kind: 'enable-worktree-config',
+      commonDir,
+      moves: worktreeConfigMoves(s.commonView),
+    });
+  const primary = primaryOf(s);
+  // the primary's identity; a bare primary's is its repository's configuration
+  const primaryIdentity = effectiveIdentity(primary?.view ?? s.commonView);
+  const branch = target.record.branch;
+  // The primary pins its own effective identity; another worktree gets the templates or the primary's.
+  const wanted = new Map<WorktreeFacts, Identity | null>([
+    [
+      target,
+      isPrimary(s, target)
+        ? complete(primaryIdentity)
+        : desiredIdentity(primaryIdentity, configOf(s).identity, {
+            branch: branch ?? '',
+            slug: branchSlug(branch ?? 'detached'),
+            dir: path.basename(target.record.path),
+          }),
+    ],
+  ]);
+  if (primary && primary !== target) wanted.set(primary, complete(primaryIdentity));
+  for (const [w, identity] of wanted) {
+    const pin = pinFacts(s, w);
+    const where = w.record.path;
+    if (pin?.identity && !pin.inherited) {
+      plan.satisfied.push({ what: 'identity', path: where });
+      continue;
+    }
+    if (!identity || !w.gitDir) {
+      plan.problems.push({
+        kind: 'no-identity',
+        severity: 'error',
+        path: where,
+        message: messages.noIdentity(),
+      });
+      continue;
+    }
+    const reason = pin?.inherited ? 'inherited' : 'unpinned';
+    plan.actions.push({
+      kind: 'pin-identity',
+      worktree: where,
+      gitDir: w.gitDir,
+      commonDir,
+      identity,
+      reason,
+    });
+  }
 }
 
-function planLink(link: LinkState, plan: Plan): void {
+function complete(id: Partial<Identity>): Identity | null {
+  return id.name && id.email ? { name: id.name, email: id.email } : null;
+}
+
+function planLink(link: LinkFacts, plan: Plan): void {
   const { rel, source, sourceInfo, dest, destInfo } = link;
   if (sourceInfo.kind === 'missing') return; // nothing in the primary to share
   if (!link.ignoredInPrimary) {
@@ -49,24 +112,17 @@ function planLink(link: LinkState, plan: Plan): void {
       });
     return;
   }
-  if (pointsAt(destInfo, source)) {
-    plan.satisfied.push({ what: 'link', path: rel });
-    return;
-  }
-  if (destInfo.kind !== 'missing') {
+  if (pointsAt(destInfo, source)) plan.satisfied.push({ what: 'link', path: rel });
+  else if (destInfo.kind !== 'missing')
     plan.problems.push(conflict(rel, destInfo, messages.wantedLink(source)));
-    return;
-  }
-  if (sourceInfo.kind === 'symlink' && !sourceInfo.targetExists) {
+  else if (sourceInfo.kind === 'symlink' && !sourceInfo.targetExists)
     plan.problems.push({
       kind: 'dangling-source',
       severity: 'warning',
       path: rel,
       message: messages.danglingSource(rel, sourceInfo.target),
     });
-    return;
-  }
-  if (!link.ignoredHere) {
+  else if (link.ignoredHere === false) {
     const rule = link.ignoredInPrimary.pattern.endsWith('/') ? link.ignoredInPrimary.rule : null;
     plan.problems.push({
       kind: 'link-not-ignored',
@@ -74,131 +130,80 @@ function planLink(link: LinkState, plan: Plan): void {
       path: rel,
       message: messages.linkNotIgnored(rel, rule),
     });
-    return;
-  }
-  plan.actions.push({ kind: 'link', rel, dest, target: source });
+  } else plan.actions.push({ kind: 'link', rel, dest, target: source });
 }
 
-export function planBootstrap(state: BootstrapState): Plan {
-  const plan: Plan = { actions: [], satisfied: [], problems: [] };
-
-  // identity: the extension first, then a worktree-scoped pin in every worktree that lacks its own
-  if (state.extensionOn) plan.satisfied.push({ what: 'worktree-config', path: state.commonDir });
-  else plan.actions.push({ kind: 'enable-worktree-config', commonDir: state.commonDir, moves: state.moves });
-  for (const { path, gitDir, pin } of state.pins) {
-    const inherited = pin.pinned !== null && pin.pinnedFor !== null && pin.pinnedFor !== gitDir;
-    if (pin.pinned && !inherited) {
-      plan.satisfied.push({ what: 'identity', path });
-      continue;
-    }
-    // The primary pins its own effective identity; another worktree gets the templates or the primary's.
-    const identity = gitDir === state.commonDir ? state.primaryIdentity : state.desired;
-    if (!identity) {
-      plan.problems.push({ kind: 'no-identity', severity: 'error', path, message: messages.noIdentity() });
-      continue;
-    }
-    plan.actions.push({
-      kind: 'pin-identity',
-      worktree: path,
-      gitDir,
-      identity,
-      reason: inherited ? 'inherited' : 'unpinned',
-    });
-  }
-
-  for (const link of state.links) planLink(link, plan);
-
-  for (const copy of state.copies) {
-    if (
-      copy.sourceInfo.kind === 'missing' ||
-      copy.sourceInfo.kind === 'dir' ||
-      copy.sourceInfo.kind === 'other'
-    )
-      continue;
-    if (!copy.ignoredInPrimary) {
-      if (copy.destInfo.kind === 'missing')
-        plan.problems.push({
-          kind: 'not-ignored',
-          severity: 'warning',
-          path: copy.rel,
-          message: messages.notIgnoredInPrimary(copy.rel),
-        });
-      continue;
-    }
-    if (copy.same) plan.satisfied.push({ what: 'copy', path: copy.rel });
-    else if (copy.destInfo.kind !== 'missing')
-      plan.problems.push(conflict(copy.rel, copy.destInfo, messages.wantedCopy(copy.source)));
-    else if (copy.sourceInfo.kind === 'symlink')
-      plan.actions.push({
-        kind: 'copy-link',
-        rel: copy.rel,
-        dest: copy.dest,
-        target: copy.sourceInfo.target,
-      });
-    else
-      plan.actions.push({
-        kind: 'copy',
-        rel: copy.rel,
-        dest: copy.dest,
-        source: copy.source,
-        mode: copy.sourceInfo.mode,
-      });
-  }
-
-  for (const shared of state.sharedDirs) {
-    if (shared.unresolvedFor !== null || shared.primaryDir === null || shared.dest === null) {
+function planCopy(copy: CopyFacts, plan: Plan): void {
+  const { sourceInfo, destInfo, rel } = copy;
+  if (sourceInfo.kind !== 'file' && sourceInfo.kind !== 'symlink') return;
+  if (!copy.ignoredInPrimary) {
+    if (destInfo.kind === 'missing')
       plan.problems.push({
-        kind: 'key-too-long',
+        kind: 'not-ignored',
         severity: 'warning',
-        path: shared.unresolvedFor,
-        message: messages.keyTooLong(shared.unresolvedFor ?? shared.entry),
+        path: rel,
+        message: messages.notIgnoredInPrimary(rel),
       });
-      continue;
-    }
-    if (pointsAt(shared.destInfo, shared.primaryDir)) {
-      plan.satisfied.push({ what: 'shared-dir', path: shared.dest });
-      continue;
-    }
-    if (shared.destInfo.kind !== 'missing') {
-      plan.problems.push(conflict(shared.dest, shared.destInfo, messages.wantedLink(shared.primaryDir)));
-      continue;
-    }
-    if (shared.primaryInfo.kind === 'missing')
-      plan.actions.push({ kind: 'create-dir', path: shared.primaryDir });
-    else if (
-      shared.primaryInfo.kind !== 'dir' &&
-      !(shared.primaryInfo.kind === 'symlink' && shared.primaryInfo.targetExists)
-    ) {
-      plan.problems.push(conflict(shared.primaryDir, shared.primaryInfo, messages.foundDir()));
-      continue;
-    }
-    plan.actions.push({ kind: 'share-dir', dest: shared.dest, target: shared.primaryDir });
+  } else if (copy.same) plan.satisfied.push({ what: 'copy', path: rel });
+  else if (destInfo.kind !== 'missing')
+    plan.problems.push(conflict(rel, destInfo, messages.wantedCopy(copy.source)));
+  else if (sourceInfo.kind === 'symlink')
+    plan.actions.push({ kind: 'copy-link', rel, dest: copy.dest, target: sourceInfo.target });
+  else plan.actions.push({ kind: 'copy', rel, dest: copy.dest, source: copy.source, mode: sourceInfo.mode });
+}
+
+function planSharedDir(shared: SharedDirFacts, plan: Plan): void {
+  const { primaryDir, primaryInfo, dest, destInfo } = shared;
+  if (shared.claudeMissing) return; // no Claude Code here: no Claude directories
+  if (pointsAt(destInfo, primaryDir)) {
+    plan.satisfied.push({ what: 'shared-dir', path: dest });
+    return;
   }
-
-  if (state.hooks?.armedHere) plan.satisfied.push({ what: 'hooks', path: state.hooks.dir });
-  else if (state.hooks)
-    plan.actions.push({ kind: 'arm-hooks', from: state.hooks.from, dir: state.hooks.dir });
-
-  if (state.start && state.target.branch)
-    plan.actions.push({
-      kind: 'record-base',
-      worktree: state.target.path,
-      gitDir: state.target.gitDir,
-      branch: state.target.branch,
-      base: state.start,
-    });
-
-  const { setup } = state;
-  if (!state.isPrimary && setup.commands.length) {
-    if (setup.doneHash === setup.hash) plan.satisfied.push({ what: 'setup', path: state.target.path });
-    else
-      plan.actions.push({
-        kind: 'setup',
-        worktree: state.target.path,
-        gitDir: state.target.gitDir,
-        commands: setup.commands,
-        hash: setup.hash,
-      });
+  if (destInfo.kind !== 'missing') {
+    plan.problems.push(conflict(dest, destInfo, messages.wantedLink(primaryDir)));
+    return;
   }
+  const usable = primaryInfo.kind === 'dir' || (primaryInfo.kind === 'symlink' && primaryInfo.targetExists);
+  if (primaryInfo.kind === 'missing') plan.actions.push({ kind: 'create-dir', path: primaryDir });
+  else if (!usable) {
+    plan.problems.push(conflict(primaryDir, primaryInfo, messages.foundDir()));
+    return;
+  }
+  plan.actions.push({ kind: 'share-dir', dest, target: primaryDir });
+}
+
+/** With a relative core.hooksPath (husky) each worktree has its own hooks directory, empty when new. */
+function planHooks({ facts: s, target }: PlanInput, plan: Plan): void {
+  const theirs = primaryOf(s)?.hooks;
+  const mine = target.hooks;
+  if (!theirs || !mine || mine.where.dir === theirs.where.dir) return;
+  if (!theirs.shims.some((x) => x.state !== 'missing' && x.state !== 'foreign')) return;
+  if (armed(mine)) plan.satisfied.push({ what: 'hooks', path: mine.where.dir });
+  else plan.actions.push({ kind: 'arm-hooks', from: theirs.where.dir, dir: mine.where.dir });
+}
+
+function planStartAndSetup({ facts: s, target, extras }: PlanInput, plan: Plan): void {
+  const branch = target.record.branch;
+  const where = { worktree: target.record.path, gitDir: target.gitDir ?? '' };
+  if (extras.start && branch)
+    plan.actions.push({ kind: 'record-base', ...where, branch, base: extras.start });
+  const commands = configOf(s).setup;
+  if (isPrimary(s, target) || !commands.length) return;
+  const hash = setupHash(commands);
+  if (target.view?.get(SETUP_KEY, 'worktree') === hash)
+    plan.satisfied.push({ what: 'setup', path: where.worktree });
+  else plan.actions.push({ kind: 'setup', ...where, commands, hash });
+}
+
+export function planBootstrap(input: PlanInput): Plan {
+  const plan: Plan = { actions: [], satisfied: [], problems: [] };
+  planIdentity(input, plan);
+  if (!isPrimary(input.facts, input.target)) {
+    for (const link of input.target.links) planLink(link, plan);
+    for (const copy of input.extras.copies) planCopy(copy, plan);
+    for (const shared of input.target.sharedDirs) planSharedDir(shared, plan);
+    planHooks(input, plan);
+  }
+  planStartAndSetup(input, plan);
   return plan;
 }

@@ -8,6 +8,7 @@ export type Action =
       kind: 'pin-identity';
       worktree: string;
       gitDir: string;
+      commonDir: string;
       identity: Identity;
       reason: 'unpinned' | 'inherited';
     }

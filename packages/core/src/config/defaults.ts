@@ -7,7 +7,6 @@ export const DEFAULT_CONFIG: GuardConfig = {
   remote: 'origin',
   baseBranch: 'main',
   maxFetchAge: '24h',
-  maxFetchAgeMs: 24 * 3600 * 1000,
   links: ['.venv', '.env', '.claude/settings.json', '.claude/settings.local.json'],
   copies: [],
   sharedDirs: [CLAUDE_MEMORY_DIR],

@@ -1,31 +1,48 @@
 /**
- * Finds and loads the configuration of a worktree with cosmiconfig (module name `worktreeguard`):
- * `.worktreeguardrc[.json|.yaml|.yml|.js|.cjs|.mjs]`, `worktreeguard.config.{js,ts,mjs,cjs}`, or the
- * `"worktreeguard"` key of package.json — in the worktree's top level only.
+ * One configuration per repository: the primary checkout's (or, for a bare repository, the repository
+ * directory's). That is where the user installed guard; a linked worktree's files come from whatever
+ * branch it has checked out, and guard never lets a branch decide what runs — not `setup` commands, not
+ * the stash rule, not a `.worktreeguardrc.js`. Files are found by {@link findConfigFile} and loaded with
+ * cosmiconfig only when one exists.
  */
 import { ConfigError } from '../errors';
+import { primaryCheckout, type Repo } from '../git/repo';
 import { messages } from '../messages';
+import { findConfigFile, MODULE_NAME } from './places';
 import type { LoadedConfig } from './types';
 import { validateConfig } from './validate';
 
-export const MODULE_NAME = 'worktreeguard';
+/** Where the repository's configuration lives. */
+export function configDir(repo: Repo): string {
+  return primaryCheckout(repo) ?? repo.commonDir;
+}
 
-export async function loadConfig(worktreeRoot: string | null): Promise<LoadedConfig> {
-  if (worktreeRoot === null) return { config: validateConfig(undefined).config, file: null };
-  // Loaded on demand: cosmiconfig costs tens of milliseconds, which a hook that needs no config never pays.
+/** The configuration in `dir`: defaults when there is no file; `error` set (and defaults) when it is invalid. */
+export async function loadConfigFrom(dir: string): Promise<LoadedConfig> {
+  const file = findConfigFile(dir);
+  if (!file) return { config: validateConfig(undefined).config, file: null, error: null };
+  // Loaded on demand: cosmiconfig costs tens of milliseconds.
   const { cosmiconfig } = require('cosmiconfig') as typeof import('cosmiconfig');
   const explorer = cosmiconfig(MODULE_NAME, { searchStrategy: 'none', cache: false });
-  let found: { config: unknown; filepath: string; isEmpty?: boolean } | null;
+  let raw: unknown;
   try {
-    found = await explorer.search(worktreeRoot);
+    const found = await explorer.load(file);
+    raw = found?.isEmpty ? undefined : found?.config;
   } catch (error) {
-    const file = (error as { filepath?: string }).filepath ?? worktreeRoot;
-    throw new ConfigError(file, [{ key: '', message: messages.configUnreadable((error as Error).message) }], {
-      cause: error,
-    });
+    const problem = { key: '', message: messages.configUnreadable((error as Error).message) };
+    return { config: validateConfig(undefined).config, file, error: new ConfigError(file, [problem]) };
   }
-  if (!found) return { config: validateConfig(undefined).config, file: null };
-  const { config, problems } = validateConfig(found.isEmpty ? undefined : found.config);
-  if (problems.length) throw new ConfigError(found.filepath, problems);
-  return { config, file: found.filepath };
+  const { config, problems } = validateConfig(raw);
+  const error = problems.length ? new ConfigError(file, problems) : null;
+  return { config: error ? validateConfig(undefined).config : config, file, error };
+}
+
+export function loadRepoConfig(repo: Repo): Promise<LoadedConfig> {
+  return loadConfigFrom(configDir(repo));
+}
+
+/** For commands that cannot go on without a valid configuration: throws its error (exit 2). */
+export function validConfig(loaded: LoadedConfig): LoadedConfig['config'] {
+  if (loaded.error) throw loaded.error;
+  return loaded.config;
 }

@@ -9,9 +9,8 @@ export interface IdentityTemplates {
 export interface GuardConfig {
   remote: string;
   baseBranch: string;
-  /** As written (e.g. "24h"), and in milliseconds. */
+  /** As written, e.g. "24h" (see {@link maxFetchAgeMs}). */
   maxFetchAge: string;
-  maxFetchAgeMs: number;
   links: string[];
   copies: string[];
   sharedDirs: string[];
@@ -22,7 +21,10 @@ export interface GuardConfig {
 }
 
 export interface LoadedConfig {
+  /** The configuration in force: the file's, or the defaults when there is none or it is invalid. */
   config: GuardConfig;
-  /** The file it came from, or null when defaults apply. */
+  /** The file it came from, or null when there is none. */
   file: string | null;
+  /** Why the file could not be used (then `config` holds the defaults), or null. */
+  error: import('../errors').ConfigError | null;
 }

@@ -1,7 +1,9 @@
 /** `guard doctor`: gather the facts once, run every rule over them. */
+import type { LoadedConfig } from '../config/types';
+import type { Repo } from '../git/repo';
 import { doctorFindings } from '../rules/doctorRules';
 import type { Finding } from '../rules/finding';
-import { gatherRepoFacts, type RepoGatherInput } from '../state/gather';
+import { gatherFacts } from '../state/gather';
 import type { RepoFacts } from '../state/types';
 import { summarize, type WorktreeSummary } from './summary';
 
@@ -11,8 +13,15 @@ export interface DoctorResult {
   facts: RepoFacts;
 }
 
-export async function checkRepo(input: RepoGatherInput): Promise<DoctorResult> {
-  const facts = await gatherRepoFacts(input);
+export interface CheckInput {
+  repo: Repo;
+  loaded: LoadedConfig;
+  env?: NodeJS.ProcessEnv;
+  now?: number;
+}
+
+export async function checkRepo(input: CheckInput): Promise<DoctorResult> {
+  const facts = await gatherFacts({ ...input, depth: 'doctor' });
   return { findings: doctorFindings(facts), worktrees: summarize(facts), facts };
 }
 

@@ -5,7 +5,8 @@
  */
 import { bootstrapWorktree } from '../bootstrap/bootstrap';
 import type { BootstrapReport } from '../bootstrap/types';
-import { applyHooksPlan, type HooksPlan, type InstallInput, planInstall } from '../hooks/install';
+import { applyHooksPlan } from '../hooks/hookFiles';
+import { type HooksPlan, type InstallOptions, planInstall } from '../hooks/install';
 import type { Finding } from '../rules/finding';
 import type { RepoFacts } from '../state/types';
 
@@ -15,8 +16,8 @@ const BY_BOOTSTRAP = new Set(['identity-not-pinned', 'link-missing', 'memory-not
 export interface RepairInput {
   facts: RepoFacts;
   findings: readonly Finding[];
-  /** How to arm hooks (the shim templates and CLI path live with the CLI). */
-  install: Omit<InstallInput, 'repo'>;
+  /** How to arm hooks (the shim templates and the CLI to record live with the CLI). */
+  install: InstallOptions;
 }
 
 export interface RepairResult {
@@ -29,22 +30,20 @@ export async function repairFindings(input: RepairInput): Promise<RepairResult> 
   const fixable = input.findings.filter((f) => f.autofix);
   let hooks: HooksPlan | null = null;
   if (fixable.some((f) => f.id === 'hooks-disarmed')) {
-    hooks = await planInstall({ ...input.install, repo: facts.repo });
+    hooks = await planInstall(facts.repo, input.install);
     await applyHooksPlan(hooks.actions);
   }
   const targets = new Set(fixable.filter((f) => BY_BOOTSTRAP.has(f.id)).map((f) => f.worktree));
   const bootstraps: BootstrapReport[] = [];
-  const primary = facts.worktrees.find((w) => w.isPrimary && w.present);
   // one worktree at a time: they write the same config files
   for (const w of facts.worktrees) {
-    if (!w.present || !w.gitDir || !targets.has(w.path)) continue;
+    if (!w.present || !targets.has(w.record.path)) continue;
     bootstraps.push(
       await bootstrapWorktree({
-        target: { path: w.path, gitDir: w.gitDir, branch: w.record.branch },
-        primaryPath: primary?.path ?? null,
-        commonDir: facts.repo.commonDir,
-        // never run setup commands from doctor: repairing is not installing
-        config: { ...w.config, setup: [] },
+        repo: facts.repo,
+        loaded: facts.loaded,
+        worktree: w.record.path,
+        noSetup: true,
       }),
     );
   }

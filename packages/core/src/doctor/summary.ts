@@ -1,5 +1,6 @@
 /** One row per worktree, the same for `guard doctor --json` and `guard list`. */
-
+import { armed } from '../hooks/hooksFacts';
+import { baseOf, isPrimary, linkExpected, ownIdentity } from '../state/derive';
 import type { RepoFacts, WorktreeFacts } from '../state/types';
 import type { RecordedBase } from '../worktree/baseRecord';
 import type { Identity } from '../worktree/identity';
@@ -28,9 +29,9 @@ export interface WorktreeSummary {
   aheadBehind?: { ref: string; ahead: number; behind: number } | null;
 }
 
-function linksOf(w: WorktreeFacts): WorktreeSummary['links'] {
-  if (w.isPrimary || !w.present || !w.links.length) return null;
-  const expected = w.links.filter((l) => l.expected);
+function linksOf(s: RepoFacts, w: WorktreeFacts): WorktreeSummary['links'] {
+  if (isPrimary(s, w) || !w.present || !w.links.length) return null;
+  const expected = w.links.filter(linkExpected);
   const ok = expected.filter(
     (l) =>
       l.destInfo.kind === 'symlink' &&
@@ -43,20 +44,21 @@ function linksOf(w: WorktreeFacts): WorktreeSummary['links'] {
 
 export function summarize(facts: RepoFacts): WorktreeSummary[] {
   return facts.worktrees.map((w) => {
+    const r = w.record;
     const row: WorktreeSummary = {
-      path: w.path,
-      primary: w.isPrimary,
+      path: r.path,
+      primary: isPrimary(facts, w),
       present: w.present,
-      branch: w.record.branch,
-      head: w.record.head,
-      detached: w.record.detached,
-      locked: w.record.locked,
-      prunable: w.record.prunable,
-      identity: w.pinned,
-      hooks: w.hooks ? { dir: w.hooks.where.dir, armed: w.hooks.shims.every((s) => s.state === 'ok') } : null,
-      links: linksOf(w),
-      base: w.base,
-      lastFetch: w.lastFetch?.toISOString() ?? null,
+      branch: r.branch,
+      head: r.head,
+      detached: r.detached,
+      locked: r.locked,
+      prunable: r.prunable,
+      identity: ownIdentity(facts, w),
+      hooks: w.hooks ? { dir: w.hooks.where.dir, armed: armed(w.hooks) } : null,
+      links: linksOf(facts, w),
+      base: baseOf(w),
+      lastFetch: w.lastFetchAttempt?.toISOString() ?? null,
     };
     if (w.status !== undefined) {
       const s = w.status;

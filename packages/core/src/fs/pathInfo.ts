@@ -1,5 +1,6 @@
 /** What is at a path, without following a final symlink: the facts a conflict report needs. */
 import { lstat, readFile, readlink, stat } from 'node:fs/promises';
+import { messages } from '../messages';
 
 export type PathInfo =
   | { kind: 'missing' }
@@ -31,4 +32,18 @@ export async function inspect(p: string): Promise<PathInfo> {
 export async function sameBytes(a: string, b: string): Promise<boolean> {
   const [x, y] = await Promise.all([readFile(a), readFile(b)]);
   return x.equals(y);
+}
+
+/** What is at a path, in words: for conflict reports. */
+export function describeFound(info: PathInfo): string {
+  switch (info.kind) {
+    case 'file':
+      return messages.foundFile(info.size);
+    case 'dir':
+      return messages.foundDir();
+    case 'symlink':
+      return messages.foundSymlink(info.target);
+    default:
+      return messages.foundOther();
+  }
 }

@@ -1,6 +1,7 @@
 /** Which paths git ignores, and by which rule: one `git check-ignore -v` for a whole list. */
+
+import { unquoteCPath } from './cQuote';
 import { runGit } from './run';
-import { unquoteCPath } from './worktreeList';
 
 export interface IgnoreMatch {
   /** `file:line:pattern`, for telling a person which rule to change. */

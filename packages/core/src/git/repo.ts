@@ -1,12 +1,13 @@
 /**
- * Where we are: the current worktree, the common git dir, the primary (main) worktree and every worktree,
- * read in two git calls.
+ * Where we are: the current worktree, its git dir, the common git dir, and every worktree — read in two
+ * git calls run side by side (`rev-parse` and `worktree list`).
  */
-import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors';
+import { samePath } from '../fs/paths';
 import { messages } from '../messages';
 import { git, runGit } from './run';
+import { assertSupportedGit } from './version';
 import {
   markBarePrimary,
   parseWorktreeListLines,
@@ -15,7 +16,7 @@ import {
 } from './worktreeList';
 
 export interface Repo {
-  /** The current worktree's top level, or null in a bare repository. */
+  /** The current worktree's top level, or null in a bare repository (or inside a git dir). */
   topLevel: string | null;
   /** This worktree's git dir (`.git` of the primary, `.git/worktrees/<id>` of a linked one). */
   gitDir: string;
@@ -29,67 +30,92 @@ export interface Repo {
   current: WorktreeRecord | null;
 }
 
-export const MIN_GIT = [2, 31] as const;
-
-/** Resolves symlinks where the path exists, so that paths from git and from the user compare equal. */
-export function canonical(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    return path.resolve(p);
-  }
-}
-
-export function samePath(a: string, b: string): boolean {
-  return canonical(a) === canonical(b);
-}
-
-async function assertGitVersion(cwd: string): Promise<void> {
-  const out = await git(['version'], { cwd });
-  const m = /(\d+)\.(\d+)/.exec(out);
-  const [major, minor] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
-  if (major < MIN_GIT[0] || (major === MIN_GIT[0] && minor < MIN_GIT[1])) {
-    throw new UsageError('git-too-old', messages.gitTooOld(out.trim(), MIN_GIT.join('.')));
-  }
-}
-
-/** Reads every worktree in one call (`-z` from git 2.36, the quoted form before). */
+/** Reads every worktree in one call (`-z` from git 2.36, the line form before). */
 export async function listWorktrees(cwd: string): Promise<WorktreeRecord[]> {
   const z = await runGit(['worktree', 'list', '--porcelain', '-z'], { cwd, ok: [0, 129] });
   if (z.exitCode === 0) return parseWorktreeListZ(z.stdout);
   return parseWorktreeListLines(await git(['worktree', 'list', '--porcelain'], { cwd }));
 }
 
-export async function openRepo(cwd: string): Promise<Repo> {
-  const probe = await runGit(
+export interface GitDirs {
+  bare: boolean;
+  /** The top level of the worktree `cwd` is in, or null (bare, or inside a git dir). */
+  topLevel: string | null;
+  gitDir: string;
+  commonDir: string;
+}
+
+/**
+ * Splits `<git dir> LF <common dir> LF`, where either may hold newlines: the git dir is the common dir
+ * itself, or `<common dir>/worktrees/<id>` (git sanitises ids, so an id never holds one).
+ */
+export function splitGitDirs(text: string): { gitDir: string; commonDir: string } | null {
+  const t = text.endsWith('\n') ? text.slice(0, -1) : text;
+  for (let k = t.indexOf('\n'); k !== -1; k = t.indexOf('\n', k + 1)) {
+    const gitDir = t.slice(0, k);
+    const commonDir = t.slice(k + 1);
+    const id = gitDir.startsWith(`${commonDir}/worktrees/`) ? gitDir.slice(commonDir.length + 11) : null;
+    if (gitDir === commonDir || (id && !id.includes('/'))) return { gitDir, commonDir };
+  }
+  return null;
+}
+
+/**
+ * One `git rev-parse`, read so that no path can be misread: the top level comes as `--show-cdup` (only
+ * `../` steps), the two git dirs last. On git 2.30 and older `--path-format=absolute` is echoed back.
+ */
+export async function readGitDirs(cwd: string): Promise<GitDirs> {
+  const r = await runGit(
     [
       'rev-parse',
-      '--path-format=absolute',
-      '--git-common-dir',
-      '--git-dir',
       '--is-bare-repository',
-      '--show-toplevel',
+      '--is-inside-work-tree',
+      '--show-cdup',
+      '--path-format=absolute',
+      '--git-dir',
+      '--git-common-dir',
     ],
     { cwd, ok: [0, 128, 129] },
   );
-  const lines = probe.stdout.split('\n');
-  if (probe.exitCode !== 0 && !(lines[2] === 'true' && lines.length >= 3)) {
-    if (/not a git repository/i.test(probe.stderr))
-      throw new UsageError('not-a-repo', messages.notARepo(cwd));
-    await assertGitVersion(cwd);
-    throw new UsageError('not-a-repo', messages.repoUnreadable(cwd, probe.stderr.trim()));
+  if (r.stdout.includes('--path-format=absolute')) await assertSupportedGit(cwd);
+  if (r.exitCode !== 0) {
+    if (/not a git repository/i.test(r.stderr)) throw new UsageError('not-a-repo', messages.notARepo(cwd));
+    await assertSupportedGit(cwd);
+    throw new UsageError('not-a-repo', messages.repoUnreadable(cwd, r.stderr.trim()));
   }
-  const [commonDir = '', gitDir = '', bare = ''] = lines;
-  const topLevel = bare === 'true' ? null : lines[3] || null;
-  const worktrees = markBarePrimary(await listWorktrees(cwd), (p) => samePath(p, commonDir));
+  const [bare = '', inside = '', ...rest] = r.stdout.split('\n');
+  const cdup = inside === 'true' ? (rest.shift() ?? '') : null;
+  const dirs = splitGitDirs(rest.join('\n'));
+  if (!dirs) throw new UsageError('not-a-repo', messages.repoUnreadable(cwd, r.stdout.trim()));
+  return { bare: bare === 'true', topLevel: cdup === null ? null : path.resolve(cwd, cdup), ...dirs };
+}
+
+export async function openRepo(cwd: string): Promise<Repo> {
+  const [dirs, listed] = await Promise.all([
+    readGitDirs(cwd),
+    listWorktrees(cwd).catch((error: unknown) => error as Error),
+  ]);
+  if (listed instanceof Error) throw listed;
+  const worktrees = markBarePrimary(listed, (p) => samePath(p, dirs.commonDir));
   const primary = worktrees[0];
   if (!primary)
     throw new UsageError('not-a-repo', messages.repoUnreadable(cwd, 'git worktree list printed nothing'));
+  const topLevel = dirs.bare ? null : dirs.topLevel;
   const current = topLevel ? (worktrees.find((w) => samePath(w.path, topLevel)) ?? null) : null;
-  return { topLevel, gitDir, commonDir, worktrees, primary, current };
+  return { topLevel, gitDir: dirs.gitDir, commonDir: dirs.commonDir, worktrees, primary, current };
 }
 
-/** The git dir of a worktree entry: the common dir for the primary, `worktrees/<id>` for a linked one. */
+/** The git dir of another worktree: the common dir for the primary, `worktrees/<id>` for a linked one. */
 export async function gitDirOf(worktreePath: string): Promise<string> {
-  return (await git(['rev-parse', '--path-format=absolute', '--git-dir'], { cwd: worktreePath })).trim();
+  return (await readGitDirs(worktreePath)).gitDir;
+}
+
+/** The primary checkout's directory, or null when the primary is a bare repository. */
+export function primaryCheckout(repo: Repo): string | null {
+  return repo.primary.bare ? null : repo.primary.path;
+}
+
+/** Is this the primary worktree's entry? */
+export function isPrimaryRecord(repo: Repo, w: WorktreeRecord): boolean {
+  return w === repo.primary || samePath(w.path, repo.primary.path);
 }

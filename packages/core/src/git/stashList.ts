@@ -17,8 +17,13 @@ export interface StashEntry {
   untracked: string | null;
   /** The reflog subject, e.g. `WIP on main: 1a2b3c4 message`. */
   subject: string;
-  /** The branch it was made on, or null on a detached HEAD. */
+  /**
+   * The branch it was made on, as the subject names it (git 2.31–2.35 name only its last component:
+   * `WIP on x` for `feat/x`; see {@link resolveStashBranch}); null when not a branch.
+   */
   branch: string | null;
+  /** `branch` / `detached` (made on a detached HEAD) / `stored` (a `git stash store -m <message>` entry). */
+  origin: 'branch' | 'detached' | 'stored';
   /** Seconds since the epoch. */
   time: number;
   author: { name: string; email: string; date: string };
@@ -27,11 +32,20 @@ export interface StashEntry {
 const FIELDS = ['%gd', '%H', '%T', '%P', '%gs', '%ct', '%an', '%ae', '%aI'];
 export const STASH_LIST_FORMAT = `--format=${FIELDS.join('%x00')}%x00`;
 
-/** `WIP on main: …` → main; `On feat/x: …` → feat/x; `(no branch)` → null. */
-export function stashBranch(subject: string): string | null {
+/** `WIP on main: …` → main; `On feat/x: …` → feat/x; `(no branch)` → detached; anything else was stored. */
+export function stashOrigin(subject: string): { origin: StashEntry['origin']; branch: string | null } {
   const m = /^(?:WIP on|On) (.+?): /.exec(subject) ?? /^(?:WIP on|On) (.+?):?$/.exec(subject);
   const branch = m?.[1] ?? null;
-  return branch === null || branch === '(no branch)' ? null : branch;
+  if (branch === null) return { origin: 'stored', branch: null };
+  return branch === '(no branch)' ? { origin: 'detached', branch: null } : { origin: 'branch', branch };
+}
+
+/** The branch a subject's name stands for among `branches`: itself, or the one whose last component it is. */
+export function resolveStashBranch(name: string, branches: Iterable<string>): string {
+  const all = [...branches];
+  if (all.includes(name)) return name;
+  const ends = all.filter((b) => b.endsWith(`/${name}`));
+  return ends.length === 1 ? (ends[0] as string) : name;
 }
 
 /** Parses `git stash list` printed with {@link STASH_LIST_FORMAT} (NUL-separated, newline between entries). */
@@ -53,7 +67,7 @@ export function parseStashList(text: string): StashEntry[] {
       indexCommit,
       untracked,
       subject: subject as string,
-      branch: stashBranch(subject as string),
+      ...stashOrigin(subject as string),
       time: Number(time),
       author: { name: name as string, email: email as string, date: date as string },
     });

@@ -18,34 +18,14 @@ export interface WorktreeRecord {
   prunable: string | null;
 }
 
+import { existsSync } from 'node:fs';
+import { unquoteCPath } from './cQuote';
+
 const ZERO_OID = /^0+$/;
+const FIELD_KEYS = new Set(['HEAD', 'branch', 'detached', 'bare', 'locked', 'prunable']);
 
 function emptyRecord(path: string): WorktreeRecord {
   return { path, head: null, branch: null, detached: false, bare: false, locked: null, prunable: null };
-}
-
-/** Undoes git's C-style quoting of a path (`"a\tb\303\251"`); unquoted input is returned as is. */
-export function unquoteCPath(text: string): string {
-  if (!(text.length >= 2 && text.startsWith('"') && text.endsWith('"'))) return text;
-  const bytes: number[] = [];
-  const body = text.slice(1, -1);
-  const simple: Record<string, number> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '"': 34, '\\': 92 };
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i] as string;
-    if (ch !== '\\') {
-      bytes.push(...Buffer.from(ch, 'utf8'));
-      continue;
-    }
-    const next = body[i + 1] ?? '';
-    if (/[0-7]/.test(next)) {
-      bytes.push(Number.parseInt(body.slice(i + 1, i + 4), 8));
-      i += 3;
-    } else {
-      bytes.push(simple[next] ?? next.charCodeAt(0));
-      i += 1;
-    }
-  }
-  return Buffer.from(bytes).toString('utf8');
 }
 
 function applyField(record: WorktreeRecord, field: string, quoted: boolean): void {
@@ -99,21 +79,30 @@ function parseFields(fields: string[], quoted: boolean): WorktreeRecord[] {
     if (field.startsWith('worktree ')) {
       if (current) records.push(current);
       const raw = field.slice('worktree '.length);
-      current = emptyRecord(quoted ? unquoteCPath(raw) : raw);
+      current = emptyRecord(raw); // paths are printed raw in both forms: only lock reasons are quoted
       continue;
     }
-    if (current) applyField(current, field, quoted);
+    if (!current) continue;
+    const key = field.split(' ', 1)[0] as string;
+    // Before -z, a path holding a newline goes on in the next line: a line with no known key continues it.
+    if (quoted && !FIELD_KEYS.has(key) && current.head === null && !current.bare && !current.detached)
+      current.path += `\n${field}`;
+    else applyField(current, field, quoted);
   }
   if (current) records.push(current);
   return records;
 }
 
 /**
- * The worktrees people can work in: not a bare entry, not one git marks prunable. "Several worktrees"
+ * The worktrees people can work in: not a bare entry, not one git marks prunable, not one whose
+ * directory is gone (a locked worktree git keeps). "Several worktrees"
  * — when the stash and the shared config become a hazard — means more than one of these.
  */
-export function workingTrees(records: readonly WorktreeRecord[]): WorktreeRecord[] {
-  return records.filter((w) => !w.bare && w.prunable === null);
+export function workingTrees(
+  records: readonly WorktreeRecord[],
+  exists: (p: string) => boolean = existsSync,
+): WorktreeRecord[] {
+  return records.filter((w) => !w.bare && w.prunable === null && exists(w.path));
 }
 
 /**

@@ -8,15 +8,16 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { bootstrapWorktree } from '../bootstrap/bootstrap';
 import type { BootstrapEvent, BootstrapReport } from '../bootstrap/types';
-import type { GuardConfig } from '../config/types';
+import { validConfig } from '../config/load';
+import type { LoadedConfig } from '../config/types';
 import { RefusedError, UsageError } from '../errors';
 import { inspect } from '../fs/pathInfo';
-import { isInside } from '../fs/paths';
+import { canonical, isInside } from '../fs/paths';
 import { readConfig } from '../git/config';
-import { canonical, gitDirOf, type Repo } from '../git/repo';
+import { gitDirOf, openRepo, type Repo } from '../git/repo';
 import { git, runGit } from '../git/run';
 import { messages } from '../messages';
-import { type Identity, pinStateOf } from '../worktree/identity';
+import { type Identity, ownPin } from '../worktree/identity';
 import { lastFetchTime } from '../worktree/lastFetch';
 import { defaultWorktreeDir } from '../worktree/slug';
 
@@ -31,7 +32,7 @@ export type NewEvent =
 export interface NewWorktreeInput {
   repo: Repo;
   cwd: string;
-  config: GuardConfig;
+  loaded: LoadedConfig;
   branch: string;
   dir?: string;
   base?: string;
@@ -78,10 +79,10 @@ async function refExists(cwd: string, refs: string[]): Promise<Set<string>> {
 }
 
 export async function newWorktree(input: NewWorktreeInput): Promise<NewWorktreeResult> {
-  const { repo, cwd, config, branch } = input;
+  const { repo, cwd, branch } = input;
+  const config = validConfig(input.loaded);
   const warnings: string[] = [];
   await validateBranchName(cwd, branch);
-  const primaryPath = repo.primary.bare ? null : repo.primary.path;
   const dir = path.resolve(cwd, input.dir ?? defaultWorktreeDir(repo.primary.path, branch));
   await checkDir(repo, dir);
 
@@ -141,17 +142,21 @@ export async function newWorktree(input: NewWorktreeInput): Promise<NewWorktreeR
 
   // 4. bootstrap, which also records where a new branch started, so doctor can tell how fresh that was
   const bootstrap = await bootstrapWorktree({
-    target: { path: newPath, gitDir, branch },
-    primaryPath,
-    commonDir: repo.commonDir,
-    config,
+    repo: await openRepo(newPath),
+    loaded: input.loaded,
+    worktree: newPath,
     onEvent: input.onEvent,
     setupStdio: input.setupStdio,
     env: input.env,
     newBranch: base ?? undefined,
   });
-  const lastFetch = lastFetchTime(repo.commonDir, config.remote, config.baseBranch);
-  const identity = pinStateOf(await readConfig(newPath)).pinned;
+  const lastFetch = await lastFetchTime({
+    commonDir: repo.commonDir,
+    cwd: newPath,
+    remote: config.remote,
+    baseBranch: config.baseBranch,
+  });
+  const identity = ownPin(await readConfig(newPath), { gitDir, commonDir: repo.commonDir });
   return {
     path: newPath,
     branch,

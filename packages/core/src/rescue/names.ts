@@ -4,11 +4,27 @@
  * the name itself, or a ref below it (`rescued/main/1/x`). When a directory of the name is itself a branch
  * (`rescued`, `rescued/main`), no n can work there, so the root moves on: `rescued-2/main/1`, …
  */
-import type { StashEntry } from '../git/stashList';
+import { resolveStashBranch, type StashEntry } from '../git/stashList';
+import { branchSlug } from '../worktree/slug';
 
 export const RESCUE_PREFIX = 'rescued';
 /** A stash made on a detached HEAD is rescued under this name. */
 export const DETACHED_NAME = 'detached';
+
+/**
+ * What a rescued entry is named after: the branch it was made on (its full name, also where git 2.31–2.35
+ * wrote only the last component), `detached`, or — for an entry stored with a message of its own
+ * (`autostash`, `lint-staged automatic backup`) — that message.
+ */
+export function rescueOrigin(e: StashEntry, branches: Iterable<string>): string {
+  if (e.origin === 'branch' && e.branch) return resolveStashBranch(e.branch, branches);
+  if (e.origin === 'detached') return DETACHED_NAME;
+  return (
+    branchSlug(e.subject)
+      .slice(0, 40)
+      .replace(/[-.]+$/, '') || 'stored'
+  );
+}
 
 /** A proper prefix of `name` (at a `/`) is a ref, so nothing can be created below it. */
 function blockedAbove(name: string, taken: ReadonlySet<string>): boolean {
@@ -39,9 +55,10 @@ export function rescueBranchNames(
   existing: Iterable<string>,
 ): Map<number, string> {
   const taken = new Set(existing);
+  const branches = [...taken];
   const names = new Map<number, string>();
   for (const e of [...entries].sort((a, b) => b.index - a.index)) {
-    const name = rescueBranchName(e.branch ?? DETACHED_NAME, taken);
+    const name = rescueBranchName(rescueOrigin(e, branches), taken);
     taken.add(name);
     names.set(e.index, name);
   }

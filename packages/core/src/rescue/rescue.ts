@@ -89,7 +89,12 @@ async function rescueTree(cwd: string, e: StashEntry, scratch: string): Promise<
 }
 
 function rescueMessage(e: StashEntry): string {
-  const where = e.branch ? `on ${e.branch}` : 'on a detached HEAD';
+  const where =
+    e.origin === 'stored'
+      ? `with git stash store ("${e.subject}")`
+      : e.branch
+        ? `on ${e.branch}`
+        : 'on a detached HEAD';
   return [
     e.subject,
     '',

@@ -1,4 +1,4 @@
-/** What a rule reports: the same shape for the pre-commit hook and for `guard doctor`. */
+/** What a rule reports: the same shape for the commit check and for `guard doctor`. */
 export interface Finding {
   /** Stable identifier scripts can match on, e.g. `live-stash`. */
   id: string;
@@ -14,16 +14,10 @@ export interface Finding {
   data?: Record<string, unknown>;
 }
 
-export function finding(
-  id: string,
-  severity: Finding['severity'],
-  worktree: string,
-  message: string,
-  fix: string | null,
-  autofix = false,
-  data?: Record<string, unknown>,
-): Finding {
-  return data
-    ? { id, severity, worktree, message, fix, autofix, data }
-    : { id, severity, worktree, message, fix, autofix };
+export type FindingInput = Omit<Finding, 'autofix' | 'fix'> & { fix?: string | null; autofix?: boolean };
+
+export function finding(f: FindingInput): Finding {
+  const { data, ...rest } = f;
+  const out: Finding = { ...rest, fix: f.fix ?? null, autofix: f.autofix ?? false };
+  return data ? { ...out, data } : out;
 }

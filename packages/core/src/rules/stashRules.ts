@@ -1,32 +1,36 @@
 /** `live-stash`: stash entries while several worktrees share the one stack. */
 import { formatAge } from '../config/duration';
-import { workingTrees } from '../git/worktreeList';
+import { resolveStashBranch } from '../git/stashList';
 import { messages } from '../messages';
+import { primaryOf, workingTreeCount } from '../state/derive';
 import type { RepoFacts } from '../state/types';
 import { type Finding, finding } from './finding';
 
 export function liveStash(s: RepoFacts): Finding[] {
-  const n = workingTrees(s.repo.worktrees).length;
+  const n = workingTreeCount(s);
   if (n < 2) return [];
-  const home = s.worktrees.find((w) => w.isPrimary) ?? s.worktrees[0];
+  const home = primaryOf(s)?.record.path ?? s.worktrees[0]?.record.path ?? s.repo.commonDir;
+  const branches = s.worktrees.flatMap((w) => (w.record.branch ? [w.record.branch] : []));
   return s.stash.map((e) => {
-    const origin = e.branch ? s.worktrees.find((w) => w.record.branch === e.branch && w.present) : undefined;
-    const age = formatAge(s.now - e.time * 1000);
-    return finding(
-      'live-stash',
-      'error',
-      origin?.path ?? home?.path ?? s.repo.commonDir,
-      messages.liveStash(e.ref, e.branch, origin?.path ?? null, age, n),
-      'guard rescue',
-      false,
-      {
+    const branch = e.branch && resolveStashBranch(e.branch, branches);
+    const origin = branch ? s.worktrees.find((w) => w.record.branch === branch && w.present) : undefined;
+    const where = origin?.record.path ?? null;
+    const made = { ref: e.ref, origin: e.origin, branch, subject: e.subject };
+    return finding({
+      id: 'live-stash',
+      severity: 'error',
+      worktree: where ?? home,
+      message: messages.liveStash(made, where, formatAge(s.now - e.time * 1000), n),
+      fix: 'guard rescue',
+      data: {
         stash: e.ref,
         commit: e.commit,
-        branch: e.branch,
+        branch,
+        origin: e.origin,
         subject: e.subject,
         madeAt: new Date(e.time * 1000).toISOString(),
-        originWorktree: origin?.path ?? null,
+        originWorktree: where,
       },
-    );
+    });
   });
 }

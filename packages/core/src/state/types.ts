@@ -1,89 +1,100 @@
-/** What doctor and list know about a repository: gathered in bulk, then read by pure rules. */
-
-import type { GuardConfig } from '../config/types';
-import type { ConfigError } from '../errors';
+/**
+ * What guard knows about a repository, gathered once in bulk (`gather.ts`) and read by pure rules, by the
+ * bootstrap planner, and by `guard list`. Only facts are stored; what follows from them is derived
+ * (`derive.ts`), so that a fixture cannot disagree with itself.
+ */
+import type { LoadedConfig } from '../config/types';
 import type { PathInfo } from '../fs/pathInfo';
+import type { IgnoreMatch } from '../git/checkIgnore';
 import type { ConfigView } from '../git/config';
 import type { Repo } from '../git/repo';
 import type { StashEntry } from '../git/stashList';
 import type { StatusCounts } from '../git/status';
 import type { WorktreeRecord } from '../git/worktreeList';
 import type { HooksDir } from '../hooks/hooksDirs';
+import type { ShimState } from '../hooks/shims';
 import type { RecordedBase } from '../worktree/baseRecord';
-import type { Identity } from '../worktree/identity';
-
-export type ShimState = 'ok' | 'missing' | 'not-executable' | 'old' | 'foreign';
 
 export interface HooksFacts {
   where: HooksDir;
   dirExists: boolean;
-  /** Each shim (and the library they source) and what is there. */
-  shims: { file: string; state: ShimState; version: number | null }[];
+  /** Each shim and what is there. */
+  shims: { file: string; name: string; state: ShimState; version: number | null }[];
 }
 
 export interface LinkFacts {
   rel: string;
+  /** The primary's copy, and what is there. */
   source: string;
-  /** The primary has it (not a dangling link) and git ignores it there: bootstrap would link it. */
-  expected: boolean;
+  sourceInfo: PathInfo;
+  /** The rule that ignores it in the primary, or null (tracked, or not ignored): then it is not linked. */
+  ignoredInPrimary: IgnoreMatch | null;
   dest: string;
   destInfo: PathInfo;
-  /** Would git ignore what is (or would be) at `dest`? null when not asked (nothing to judge). */
+  /** Would git ignore what is (or would be) at `dest`? null when not judged. */
   ignoredHere: boolean | null;
+}
+
+export interface CopyFacts {
+  rel: string;
+  source: string;
+  sourceInfo: PathInfo;
+  ignoredInPrimary: boolean;
+  dest: string;
+  destInfo: PathInfo;
+  /** Source and destination hold the same bytes (or the same link). */
+  same: boolean;
 }
 
 export interface SharedDirFacts {
   entry: string;
-  primaryDir: string | null;
-  dest: string | null;
+  primaryDir: string;
+  primaryInfo: PathInfo;
+  dest: string;
   destInfo: PathInfo;
+  /** The entry lives under Claude Code's config dir, which does not exist here. */
+  claudeMissing: boolean;
 }
 
 export interface WorktreeFacts {
   record: WorktreeRecord;
-  path: string;
-  isPrimary: boolean;
   /** Its directory is there, so git can run in it. */
   present: boolean;
   gitDir: string | null;
+  /** Its git configuration, as git resolves it there; null when not present or not gathered. */
   view: ConfigView | null;
-  /** This worktree's own guard configuration (defaults where it is invalid) and its problem, if any. */
-  config: GuardConfig;
-  configError: ConfigError | null;
-  /** The worktree-scoped identity, when both parts are set. */
-  pinned: Identity | null;
   hooks: HooksFacts | null;
   links: LinkFacts[];
   sharedDirs: SharedDirFacts[];
-  /** This worktree's own FETCH_HEAD time. */
-  lastFetch: Date | null;
-  base: RecordedBase | null;
-  /**
-   * For a branch whose recorded start was stale: does it still sit on it (its merge base with the remote
-   * base is that start)? null when not asked.
-   */
+  /** Its own FETCH_HEAD time (any fetch, even a failed one: "when did this worktree last try"). */
+  lastFetchAttempt: Date | null;
+  /** For a branch whose recorded start was stale: does it still sit on it? null when not asked. */
   sitsOnStart: boolean | null;
-  /** Only gathered for `guard list`. */
+  /** Only for `guard list`. */
   status?: StatusCounts | null;
   aheadBehind?: { ahead: number; behind: number } | null;
 }
 
+/** What only bootstrap reads, for the one worktree it equips. */
+export interface BootstrapExtras {
+  copies: CopyFacts[];
+  /** Where a branch bootstrap meets for the first time started; null when not new or already recorded. */
+  start: RecordedBase | null;
+}
+
 export interface RepoFacts {
   repo: Repo;
-  /** The configuration in force where the command runs. */
-  config: GuardConfig;
+  /** The repository's configuration (the primary's; defaults where invalid, with the error). */
+  loaded: LoadedConfig;
   now: number;
+  /** Every non-bare worktree, the primary first. */
   worktrees: WorktreeFacts[];
-  extensionOn: boolean;
-  /** user.name / user.email set in the shared `.git/config` (local scope). */
-  sharedIdentity: Partial<Identity>;
+  /** The configuration as the repository holds it (local scope = the shared `.git/config`). */
+  commonView: ConfigView;
   stash: StashEntry[];
-  /** The newest FETCH_HEAD of all worktrees. */
+  /** The last successful fetch of the configured remote, from any worktree. */
   lastFetch: Date | null;
-  hasRemote: boolean;
   remoteBase: { ref: string; commit: string } | null;
   /** Branches (of worktrees) that carry commits of local <baseBranch> the remote does not have. */
   localBaseCarriers: string[];
-  /** Some hooks directory of this repository holds a guard shim. */
-  guardInstalled: boolean;
 }

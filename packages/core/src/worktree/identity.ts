@@ -43,17 +43,38 @@ export function desiredIdentity(
   return name && email ? { name, email } : null;
 }
 
-export interface PinState {
-  /** Worktree-scoped identity, when both parts are set. */
-  pinned: Identity | null;
-  /** The git dir the pin was recorded for, if guard made it. */
-  pinnedFor: string | null;
+/** How a pin names the git dir it was made for: relative to the common dir ("." for the primary). */
+export function pinnedForValue(gitDir: string, commonDir: string): string {
+  return path.relative(commonDir, gitDir) || '.';
 }
 
-export function pinStateOf(view: ConfigView): PinState {
+export interface Pin {
+  /** The worktree-scoped identity, when both parts are set. */
+  identity: Identity | null;
+  /** Set, but made for another worktree's git dir and copied here by `git worktree add` (git ≥ 2.36). */
+  inherited: boolean;
+}
+
+/**
+ * The pin in a worktree's configuration. A pin counts only for the worktree it was made for: guard records
+ * that (`worktreeguard.pinnedFor`); a pin made by hand has no record and counts where it is.
+ */
+export function pinOf(view: ConfigView, where: { gitDir: string; commonDir: string }): Pin {
   const name = view.get('user.name', 'worktree');
   const email = view.get('user.email', 'worktree');
-  return { pinned: name && email ? { name, email } : null, pinnedFor: view.get(PINNED_FOR_KEY, 'worktree') };
+  const identity = name && email ? { name, email } : null;
+  const madeFor = view.get(PINNED_FOR_KEY, 'worktree');
+  const own =
+    madeFor === null ||
+    madeFor === pinnedForValue(where.gitDir, where.commonDir) ||
+    path.resolve(where.commonDir, madeFor) === path.resolve(where.gitDir);
+  return { identity, inherited: identity !== null && !own };
+}
+
+/** The identity a worktree really commits as from its own pin: none when missing or inherited. */
+export function ownPin(view: ConfigView, where: { gitDir: string; commonDir: string }): Identity | null {
+  const pin = pinOf(view, where);
+  return pin.inherited ? null : pin.identity;
 }
 
 export function effectiveIdentity(view: ConfigView): Partial<Identity> {
@@ -86,9 +107,13 @@ export async function enableWorktreeConfig(
     await git(['config', '--file', common, '--unset', '--', key], { cwd: commonDir, retryOnLock: true });
 }
 
-export async function pinIdentity(worktreePath: string, gitDir: string, identity: Identity): Promise<void> {
-  const file = path.join(gitDir, 'config.worktree');
+export async function pinIdentity(
+  worktreePath: string,
+  where: { gitDir: string; commonDir: string },
+  identity: Identity,
+): Promise<void> {
+  const file = path.join(where.gitDir, 'config.worktree');
   await setConfigInFile(worktreePath, file, 'user.name', identity.name);
   await setConfigInFile(worktreePath, file, 'user.email', identity.email);
-  await setConfigInFile(worktreePath, file, PINNED_FOR_KEY, gitDir);
+  await setConfigInFile(worktreePath, file, PINNED_FOR_KEY, pinnedForValue(where.gitDir, where.commonDir));
 }

@@ -2,8 +2,8 @@
 import { chmodSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { git, gitResult, guard, healthyRepo, makeRepo, write } from './helpers/repo';
-import { applySpec, seedTracked, snapshot, stateSpecs } from './helpers/worktreeState';
+import { git, gitResult, guard, healthyRepo, makeRepo, write } from '../helpers/repo';
+import { applySpec, seedTracked, snapshot, stateSpecs } from '../helpers/worktreeState';
 
 describe('guard park then guard unpark', () => {
   it('returns a byte-identical tree and index, for any mix of staged, unstaged, untracked and intent-to-add changes', () => {

@@ -1,8 +1,8 @@
 /** `guard list` on real repositories, and how many git processes doctor and list start per worktree. */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { checkRepo, gatherRepoFacts, gitStats, loadConfig, openRepo } from '@worktree-guard/core';
-import { advanceOrigin, git, guard, healthyRepo, write } from './helpers/repo';
+import { checkRepo, gatherFacts, gitStats, loadRepoConfig, openRepo } from '@worktree-guard/core';
+import { advanceOrigin, git, guard, healthyRepo, write } from '../helpers/repo';
 
 describe('guard list', () => {
   it('shows each worktree: branch, HEAD, identity, ahead/behind, dirty counts, fetch age, links', () => {
@@ -71,9 +71,9 @@ describe('git processes grow by a small constant per worktree', () => {
   async function processes(primary: string, forList: boolean): Promise<number> {
     const before = gitStats.calls;
     const repo = await openRepo(primary);
-    const { config } = await loadConfig(repo.topLevel);
-    if (forList) await gatherRepoFacts({ repo, config, forList });
-    else await checkRepo({ repo, config });
+    const loaded = await loadRepoConfig(repo);
+    if (forList) await gatherFacts({ repo, loaded, depth: 'list' });
+    else await checkRepo({ repo, loaded });
     return gitStats.calls - before;
   }
 

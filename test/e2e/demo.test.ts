@@ -1,7 +1,7 @@
 /** `guard demo` end to end: the real binary, a real sandbox, removed afterwards unless --keep. */
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { guard, tempDir } from './helpers/repo';
+import { guard, tempDir } from '../helpers/repo';
 
 describe('guard demo', () => {
   it('narrates two worktrees with links, pinned identities and a clean status, then removes the sandbox', () => {

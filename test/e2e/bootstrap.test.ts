@@ -12,7 +12,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { claudeProjectKey } from '@worktree-guard/core';
-import { git, guard, makeRepo, scopedConfig, write } from './helpers/repo';
+import { git, guard, makeRepo, scopedConfig, write } from '../helpers/repo';
 
 /** A linked worktree made with plain git (no guard), ready to be bootstrapped. */
 function plainWorktree(primary: string, name: string, branch = name): string {
@@ -34,7 +34,7 @@ function snapshot(wt: string, rels: string[]): Record<string, string> {
 }
 
 const memoryOf = (wt: string) =>
-  path.join(process.env.CLAUDE_CONFIG_DIR as string, 'projects', claudeProjectKey(wt).key, 'memory');
+  path.join(process.env.CLAUDE_CONFIG_DIR as string, 'projects', claudeProjectKey(wt), 'memory');
 
 describe('guard bootstrap', () => {
   it('is idempotent: the second run changes nothing and says so', () => {
@@ -236,7 +236,11 @@ describe('guard bootstrap', () => {
     expect(r.stdout).toMatch(/setup command failed \(exit 3\): exit 3 — the worktree is kept/);
     expect(existsSync(wt)).toBe(true);
 
-    write(path.join(wt, '.worktreeguardrc.json'), JSON.stringify({ setup: ['echo ran >> setup.log'] }));
+    // the repository's configuration is the primary's: a changed list runs again
+    write(
+      path.join(fx.primary, '.worktreeguardrc.json'),
+      JSON.stringify({ setup: ['echo ran >> setup.log'] }),
+    );
     expect(guard(wt, ['bootstrap']).code).toBe(0);
     expect(guard(wt, ['bootstrap']).code).toBe(0);
     expect(readFileSync(path.join(wt, 'setup.log'), 'utf8')).toBe('ran\nran\n'); // once for the failed run, once after

@@ -16,7 +16,7 @@ import {
   pathWithGuard,
   sh,
   write,
-} from './helpers/repo';
+} from '../helpers/repo';
 
 function doctor(
   cwd: string,
@@ -39,7 +39,7 @@ function paste(cwd: string, f: Finding | undefined): void {
 }
 
 const memoryOf = (wt: string) =>
-  path.join(process.env.CLAUDE_CONFIG_DIR as string, 'projects', claudeProjectKey(wt).key, 'memory');
+  path.join(process.env.CLAUDE_CONFIG_DIR as string, 'projects', claudeProjectKey(wt), 'memory');
 
 describe('guard doctor — a healthy repository', () => {
   it('reports no finding at all for three worktrees made by guard, and prints one JSON document', () => {
@@ -138,12 +138,11 @@ describe('guard doctor — each rule, its fix, and clean again', () => {
     const dup = path.join(fx.root, 'dup');
     git(fx.primary, 'worktree', 'add', '-q', '--force', dup, 'feat/a');
     const { findings } = doctor(fx.primary);
-    const f = findings.find((x) => x.id === 'duplicate-branch');
-    expect(f).toMatchObject({
-      worktree: dup,
-      severity: 'error',
-      fix: `git -C ${shellQuote(dup)} switch -c feat/a-2`,
-    });
+    // each worktree holding it is told, and each fix works on its own
+    const dups = findings.filter((x) => x.id === 'duplicate-branch');
+    expect(dups.map((x) => x.worktree)).toEqual([fx.worktrees[0], dup]);
+    const f = dups[1];
+    expect(f).toMatchObject({ severity: 'error', fix: `git -C ${shellQuote(dup)} switch -c feat/a-2` });
     expect(f?.message).toContain(`also checked out in ${fx.worktrees[0]}`);
     paste(fx.primary, f);
     expect(doctor(fx.primary).findings).toEqual([]);
@@ -299,9 +298,9 @@ describe('guard doctor — each rule, its fix, and clean again', () => {
       'a shim from an older guard',
       (hooks: string) => {
         const f = path.join(hooks, 'reference-transaction');
-        writeFileSync(f, readFileSync(f, 'utf8').replace('shim v1', 'shim v0'));
+        writeFileSync(f, readFileSync(f, 'utf8').replace('shim v2', 'shim v1'));
       },
-      /reference-transaction is a guard shim v0; this guard writes v1/,
+      /reference-transaction is a guard shim v1; this guard writes v2/,
     ],
     [
       'a shim deleted',
@@ -380,19 +379,27 @@ describe('guard doctor — each rule, its fix, and clean again', () => {
     expect(git(fx.primary, 'worktree', 'list')).toContain(gone);
   });
 
-  it('config-invalid: a worktree whose configuration is broken, named with its file and key (exit 1)', () => {
+  it('config-invalid: the repository configuration is broken, named with its file and key (exit 1)', () => {
     const fx = healthyRepo(['feat/a']);
     const wt = fx.worktrees[0] as string;
-    const file = path.join(wt, '.worktreeguardrc.json');
+    // a linked worktree's own file is not the repository's configuration: a branch never decides
+    write(path.join(wt, '.worktreeguardrc.json'), JSON.stringify({ stash: 'never' }));
+    expect(doctor(fx.primary).findings).toEqual([]);
+    const file = path.join(fx.primary, '.worktreeguardrc.json');
     write(file, JSON.stringify({ stash: 'sometimes', lnks: [] }));
     const { code, findings } = doctor(fx.primary);
     expect(code).toBe(1);
     expect(findings).toEqual([
-      expect.objectContaining({ id: 'config-invalid', worktree: wt, severity: 'error', data: { file } }),
+      expect.objectContaining({
+        id: 'config-invalid',
+        worktree: fx.primary,
+        severity: 'error',
+        data: { file },
+      }),
     ]);
     expect(findings[0]?.message).toContain(`${file}: stash: must be one of`);
     expect(findings[0]?.message).toContain(`${file}: lnks: unknown key`);
-    // run from that worktree too: a finding, not a usage error
+    // run from the linked worktree too: a finding, not a usage error
     expect(guard(wt, ['doctor']).code).toBe(1);
   });
 });

@@ -19,7 +19,7 @@ import {
   scopedConfig,
   tempDir,
   write,
-} from './helpers/repo';
+} from '../helpers/repo';
 
 describe('guard new — the everyday case', () => {
   it('makes ../<repo>-feat-x on feat/x at the freshly fetched origin/main, equipped like the primary', () => {

@@ -6,8 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { git, gitWith, guard, makeRepo, write } from './helpers/repo';
-import { applySpec, seedTracked, snapshot, stateSpecs } from './helpers/worktreeState';
+import { git, gitWith, guard, makeRepo, write } from '../helpers/repo';
+import { applySpec, seedTracked, snapshot, stateSpecs } from '../helpers/worktreeState';
 
 /** The files a stash of this worktree would hold: tracked ones as they are now, untracked ones with -u. */
 function expectedFiles(wt: string, withUntracked: boolean): Record<string, string> {

@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+/**
+ * Builds the package users install: `dist/guard.js` (every command) and `dist/hook.js` (only what the
+ * shims run), each with core bundled in, and `hooks/`, the shim templates copied from the repository's
+ * `hooks/`. Type checking is tsc's job (`npm run lint`); this only bundles.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const esbuild = require('esbuild');
+
+const here = __dirname;
+const templates = path.resolve(here, '../../hooks');
+
+fs.rmSync(path.join(here, 'dist'), { recursive: true, force: true });
+fs.rmSync(path.join(here, 'hooks'), { recursive: true, force: true });
+fs.mkdirSync(path.join(here, 'hooks'));
+for (const name of fs.readdirSync(templates))
+  fs.copyFileSync(path.join(templates, name), path.join(here, 'hooks', name));
+
+esbuild.buildSync({
+  absWorkingDir: here,
+  entryPoints: { guard: 'src/main.ts', hook: 'src/hookMain.ts' },
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  // loaded only when a configuration file exists; it brings its own dependencies
+  external: ['cosmiconfig'],
+  alias: { '@worktree-guard/core': path.resolve(here, '../core/src/index.ts') },
+  legalComments: 'none',
+  logLevel: 'warning',
+});

@@ -1,0 +1,161 @@
+/** Every command's --help text, in one place. */
+
+export const help = {
+  main: `guard — safe parallel work in git worktrees, on plain git
+
+Usage: guard <command> [options]
+
+Commands:
+  new <branch> [dir] [base]   fetch, then a bootstrapped worktree on <branch>
+  bootstrap [--dry-run]       make the current worktree faithful to the primary (idempotent)
+  doctor [--json] [--fix]     check every rule across all worktrees; --fix repairs what is safe
+  list [--json]               every worktree: branch, identity, base, dirty, fetch age, links
+  install [--dry-run]         arm the hook shims for every worktree, existing and future
+  uninstall [--dry-run]       disarm them: the hooks directories end as they were
+  park [-m msg] / unpark      park WIP as a commit on this branch (instead of git stash) / take it back
+  rescue [--dry-run]          turn every stash entry into a branch, then drop it from the shared stash
+  demo [--keep]               a guided run in a throwaway sandbox repository
+  hook <name> [args...]       entry point for the shims (not for people)
+
+Options:
+  -h, --help     show help (also: guard <command> --help)
+  --version      print the version
+
+Exit codes: 0 all good · 1 a rule is broken or an operation was refused · 2 usage or configuration error.
+Configuration: .worktreeguardrc.json (or .yaml, worktreeguard.config.js, "worktreeguard" in package.json).`,
+
+  new: `Usage: guard new [options] [--] <branch> [dir] [base]
+
+Fetches <remote>, then adds a worktree on <branch> and bootstraps it:
+  - a new branch starts from [base], default <remote>/<baseBranch> (origin/main) — never a local main;
+  - an existing local branch is attached; a branch only on the remote is created tracking it;
+  - a branch already checked out in another worktree is refused.
+[dir] defaults to ../<repo-dir>-<branch-slug>, beside the primary checkout.
+
+Options:
+  --no-fetch   do not fetch first (branch from what was fetched last)
+  --json       print the result as one JSON document
+  -h, --help   show this help`,
+
+  bootstrap: `Usage: guard bootstrap [--dry-run] [--json]
+
+Makes the current worktree faithful to the primary checkout; running it twice changes nothing:
+  - links each configured "links" path the primary has and git ignores (.venv, .env, .claude/settings*.json);
+  - copies "copies" entries and .worktreeinclude matches, modes kept;
+  - enables extensions.worktreeConfig and pins user.name/user.email at worktree scope (here and in the primary);
+  - links Claude Code's project memory (and other "sharedDirs") to the primary's;
+  - runs "setup" commands once.
+Nothing that exists is overwritten, moved or deleted: a conflict is reported and the exit code is 1.
+
+Options:
+  --dry-run    print the plan and change nothing
+  --json       print the report as one JSON document
+  -h, --help   show this help`,
+
+  install: `Usage: guard install [--dry-run] [--json]
+
+Arms the worktree-guard hook shims (post-checkout, pre-commit, reference-transaction) so that plain git
+keeps the rules in every worktree, existing and future:
+  - git worktree add   bootstraps the new worktree (post-checkout);
+  - git stash          is refused while several worktrees exist (reference-transaction; config "stash");
+  - git commit         is refused without a worktree-scoped identity, on a branch checked out in another
+                       worktree, or on a "protectedBranches" branch from a linked worktree (pre-commit).
+Without core.hooksPath the shims go in $(git rev-parse --git-common-dir)/hooks. With one (husky's
+.husky/_, or any other, at repo or worktree scope) they go in the directory each worktree uses.
+A hook that was there keeps running after guard's check (kept as <hook>.guard-chained).
+Installing twice is installing once. WORKTREE_GUARD=0 (or HUSKY=0) turns the shims off for a command.
+
+Options:
+  --dry-run    print what would change and change nothing
+  --json       print the plan as one JSON document
+  -h, --help   show this help`,
+
+  uninstall: `Usage: guard uninstall [--dry-run] [--json]
+
+Removes exactly what guard install added: the shims and worktree-guard.sh are deleted, and each hook that
+was there before is renamed back from <hook>.guard-chained, byte for byte as it was.
+
+Options:
+  --dry-run    print what would change and change nothing
+  --json       print the plan as one JSON document
+  -h, --help   show this help`,
+
+  doctor: `Usage: guard doctor [--json] [--fix]
+
+Checks every rule across all worktrees and prints each finding with the command that fixes it:
+  live-stash            stash entries while several worktrees share the one stack (fix: guard rescue)
+  identity-not-pinned   a worktree without user.name/user.email at worktree scope, or the extension off
+  identity-leak         an identity in the shared .git/config that differs from the primary's pin
+  duplicate-branch      one branch checked out in several worktrees
+  detached-head         a worktree on no branch
+  stale-base            the last fetch older than maxFetchAge, or a branch that started behind the remote base
+  local-base            a branch carrying commits of the local base branch the remote does not have
+  hooks-disarmed        a worktree where git would not run the guard shims
+  hooks-not-installed   guard armed nowhere (fix: guard install)
+  link-missing, link-broken, link-not-ignored, memory-not-shared
+  prunable, worktree-missing, config-invalid
+Exit 0 when there is no error (warnings allowed), 1 otherwise.
+
+Options:
+  --fix        repair what cannot lose data — re-pin, re-link, share memory, re-arm hooks — then check again.
+               It never drops a stash, resets a tree, or deletes or overwrites a file.
+  --json       print {"findings": [...], "worktrees": [...]} and nothing else on stdout
+  -h, --help   show this help`,
+
+  list: `Usage: guard list [--json]
+
+Every worktree: path, branch, HEAD, pinned identity, ahead/behind the remote base, dirty counts
+(staged, unstaged, untracked), when it last fetched itself (its own FETCH_HEAD), and how many configured
+links are in place. Above the table: when the repository last fetched the remote base (any worktree).
+
+Options:
+  --json       print {"lastFetch": …, "worktrees": [...]} and nothing else on stdout
+  -h, --help   show this help`,
+
+  park: `Usage: guard park [-m <message>] [--json]
+
+Parks everything in this worktree — staged, unstaged and untracked (not ignored) changes — as one WIP
+commit on the current branch, and leaves a clean tree: the alternative to git stash, whose one stack is
+shared by every worktree. Which changes were staged is kept in the commit too. No file is written: the
+working tree already holds the parked content, only the index is set to it. No commit hook runs.
+Take it back with guard unpark.
+
+Options:
+  -m, --message <msg>   the commit subject (default: "WIP: parked work on <branch>")
+  --json                print the result as one JSON document
+  -h, --help            show this help`,
+
+  unpark: `Usage: guard unpark [--json]
+
+Undoes the park commit at HEAD: the branch goes back to the commit the work was parked on, the working
+tree keeps the parked changes, and what was staged is staged again. Refused (exit 1) when HEAD is not a
+park commit, or when there are changes on top of it.
+
+Options:
+  --json       print the result as one JSON document
+  -h, --help   show this help`,
+
+  rescue: `Usage: guard rescue [--dry-run] [--json]
+
+Turns every stash entry into a branch rescued/<origin-branch>/<n> (n counts per branch, oldest first, and
+skips names that exist) whose tip holds the entry's changes — tracked, and untracked for -u entries — as one
+commit on the commit it was made on, keeping the stash's subject, author and date. Then each entry is
+dropped from the stash, but only after its branch exists and holds exactly what the stash holds, and only
+if the stash did not change meanwhile. No working tree or index is touched. Run again after a stop: an
+entry rescued before is recognised (trailer Rescued-Stash) and not rescued twice.
+
+Options:
+  --dry-run    print the branches it would make and change nothing
+  --json       print the result as one JSON document
+  -h, --help   show this help`,
+
+  hook: `Usage: guard hook <post-checkout|pre-commit|reference-transaction> [args...]
+
+The entry point the installed shims call. Not meant to be run by hand.`,
+
+  demo: `Usage: guard demo [--keep]
+
+Builds a throwaway sandbox (a bare "origin", a clone with an ignored .env and .venv), runs guard new
+twice, and shows the links, the pinned identities and a clean git status. The sandbox is removed
+afterwards unless --keep is given.`,
+};
