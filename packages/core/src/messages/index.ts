@@ -1,0 +1,26 @@
+/**
+ * Every user-facing sentence core produces, in one place: this folder, one file per concern. The CLI has
+ * its own folder for what it renders.
+ */
+
+import { bootstrapText } from './bootstrapText';
+import { configuration } from './configuration';
+import { findings } from './findings';
+import { hooksText } from './hooksText';
+import { newWorktree } from './newWorktree';
+import { parking } from './parking';
+import { repository } from './repository';
+import { rescueText } from './rescueText';
+import { rules } from './rules';
+
+export const messages = {
+  ...repository,
+  ...configuration,
+  ...hooksText,
+  ...newWorktree,
+  ...bootstrapText,
+  ...rules,
+  ...findings,
+  ...parking,
+  ...rescueText,
+};
