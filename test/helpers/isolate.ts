@@ -6,6 +6,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+// npm's cache stays the machine's, so that tests installing packages reuse what `npm ci` fetched
+process.env.npm_config_cache ??= path.join(process.env.HOME || os.homedir(), '.npm');
 const home = mkdtempSync(path.join(os.tmpdir(), 'guard-home-'));
 const globalConfig = path.join(home, '.gitconfig');
 writeFileSync(

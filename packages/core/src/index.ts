@@ -26,6 +26,7 @@ export * from './git/status';
 export * from './git/version';
 export * from './git/worktreeGitDir';
 export * from './git/worktreeList';
+export * from './hooks/backupLog';
 export * from './hooks/commitCheck';
 export * from './hooks/hookFiles';
 export * from './hooks/hooksDirs';

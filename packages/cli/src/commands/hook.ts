@@ -5,6 +5,7 @@
  * to git's stderr; only what escapes it (a crash) reaches stderr, which the shims summarise.
  */
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -13,6 +14,7 @@ import {
   checkCommit,
   loadRepoConfig,
   openRepo,
+  recordBackup,
   type StashKind,
   stashVerdict,
   syncProtectedList,
@@ -105,10 +107,24 @@ async function syncProtected(): Promise<number> {
   return 0;
 }
 
-/** `reference-transaction stash <push|store|unknown> <new oid> [<who is storing>]` · `… sync-protected` */
+/** A program's backup went through (state "committed"): say so and write it down, unless the rule is off. */
+async function stashStored(oid: string, by: string, marker: string): Promise<number> {
+  await rm(marker, { force: true });
+  const v = await stashVerdict(process.cwd(), 'store', process.env.WORKTREE_GUARD_STASH_OVERRIDE);
+  if (v.action !== 'safety-net') return 0;
+  const log = await recordBackup(v.commonDir, { oid, worktree: process.cwd(), by });
+  say(out.yellow(t.safetyNet(oid, by.trim(), v.worktrees, log)));
+  return 0;
+}
+
+/**
+ * `reference-transaction stash <push|unknown> <new oid> [<who>]` · `… stash-stored <oid> <who> <marker>` ·
+ * `… sync-protected`
+ */
 async function referenceTransaction(args: string[]): Promise<number> {
   const [what, kindArg, oid = '', by = ''] = args;
   if (what === 'sync-protected') return syncProtected();
+  if (what === 'stash-stored') return stashStored(kindArg ?? '', oid, by);
   if (what !== 'stash') return 0;
   const kind: StashKind = kindArg === 'push' || kindArg === 'store' ? kindArg : 'unknown';
   const override = process.env.WORKTREE_GUARD_STASH_OVERRIDE;
@@ -117,8 +133,7 @@ async function referenceTransaction(args: string[]): Promise<number> {
   switch (v.action) {
     case 'allow':
       return 0;
-    case 'safety-net':
-      say(out.yellow(t.safetyNet(oid, by.trim(), v.worktrees)));
+    case 'safety-net': // the shim lets a program's backup through itself; here only if called by hand
       return 0;
     case 'warn':
       say(out.yellow(t.stashWarned));

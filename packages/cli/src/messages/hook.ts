@@ -11,8 +11,8 @@ export const hook = {
     `worktree-guard: a new stash entry was refused — the stash is one stack shared by every worktree, and several exist. If you ran git stash, nothing was stashed and your changes are where they were. If a program was storing a backup, it is commit ${oid}: keep it with git branch stash-backup ${oid}`,
   stashWarned:
     'worktree-guard: warning — the stash is shared by every worktree and several exist: pop this stash in this worktree only.',
-  safetyNet: (oid: string, by: string, n: number) =>
-    `worktree-guard: ${by ? `"${by}" ` : ''}stored stash entry ${oid.slice(0, 10)} as a backup; it was let through so that nothing is lost. The stash is shared by all ${n} worktrees: if the entry stays, guard doctor reports it and guard rescue turns it into a branch.`,
+  safetyNet: (oid: string, by: string, n: number, log: string) =>
+    `worktree-guard: ${by ? `"${by}" ` : ''}stored stash entry ${oid.slice(0, 10)} as a backup; it was let through so that nothing is lost, and written down in ${log}. The stash is shared by all ${n} worktrees: if the entry stays, guard doctor reports it and guard rescue turns it into a branch.`,
   stashAlternatives: [
     'instead:  guard park                         (park the work as a commit on this branch; guard unpark takes it back)',
     '          git commit -am wip                 (the same by hand; undo with git reset --soft HEAD~1)',

@@ -19,7 +19,9 @@ export const CHAINED_SUFFIX = '.guard-chained';
 /** The shim format; a shim of an older format is re-written by `guard install`. */
 export const SHIM_VERSION = 2;
 
-export type ShimState = 'ok' | 'missing' | 'not-executable' | 'old' | 'foreign';
+/** What git runs for a hook: ok · missing · not-executable · old (an older shim format) · foreign (not guard's)
+ *  · moved-aside (a hook manager moved guard's shim aside and does not run it). */
+export type ShimState = 'ok' | 'missing' | 'not-executable' | 'old' | 'foreign' | 'moved-aside';
 
 const MARKER = /worktree-guard shim (?:library )?v(\d+)/;
 

@@ -21,6 +21,7 @@ export interface StashVerdict {
   worktrees: number;
   mode: StashMode;
   configError: ConfigError | null;
+  commonDir: string;
 }
 
 function isMode(v: string | undefined): v is StashMode {
@@ -39,5 +40,6 @@ export async function stashVerdict(cwd: string, kind: StashKind, override?: stri
   const worktrees = workingTrees(repo.worktrees).length;
   const loaded = isMode(override) ? null : await loadRepoConfig(repo);
   const mode = isMode(override) ? override : (loaded?.config.stash ?? 'block');
-  return { action: decide(kind, worktrees, mode), kind, worktrees, mode, configError: loaded?.error ?? null };
+  const action = decide(kind, worktrees, mode);
+  return { action, kind, worktrees, mode, configError: loaded?.error ?? null, commonDir: repo.commonDir };
 }

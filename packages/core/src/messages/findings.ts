@@ -40,6 +40,8 @@ export const findings = {
   hooksMissing: (names: string[], dir: string) => `${names.join(', ')} missing from ${dir}`,
   hooksForeign: (file: string) => `${file} is not guard's shim`,
   hooksNotExecutable: (file: string) => `${file} is not executable: git skips it`,
+  hooksMovedAside: (hook: string, file: string) =>
+    `another hook manager (lefthook) replaced guard's ${hook} and keeps guard's shim as ${file}, which it never runs`,
   hooksOld: (file: string, version: number, current: number) =>
     `${file} is a guard shim v${version}; this guard writes v${current}`,
   hooksDisarmed: (parts: string[]) => `git would not run the guard shims here: ${parts.join('; ')}`,

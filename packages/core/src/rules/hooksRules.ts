@@ -24,6 +24,7 @@ function problemsOf(h: HooksFacts): string[] {
     if (x.state === 'foreign') parts.push(messages.hooksForeign(x.file));
     if (x.state === 'not-executable') parts.push(messages.hooksNotExecutable(x.file));
     if (x.state === 'old') parts.push(messages.hooksOld(x.file, x.version ?? 0, SHIM_VERSION));
+    if (x.state === 'moved-aside') parts.push(messages.hooksMovedAside(x.name, x.file));
   }
   // an override that is armed all the same is not a problem
   return parts.length === 1 && override ? [] : parts;
