@@ -127,6 +127,7 @@ export function wt(p: string, spec: WtSpec = {}): WorktreeFacts {
     hooks: present ? (spec.hooks === undefined ? hooks(`${COMMON}/hooks`) : spec.hooks) : null,
     links: spec.links ?? (isPrimary || !present ? [] : [link(p)]),
     sharedDirs: spec.sharedDirs ?? (isPrimary || !present ? [] : [memory(p)]),
+    inside: null,
     lastFetchAttempt: null,
     sitsOnStart: spec.sitsOnStart ?? null,
   };

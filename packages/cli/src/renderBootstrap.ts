@@ -22,6 +22,8 @@ export function describeAction(action: Action): string {
       return t.createDir(action.path);
     case 'share-dir':
       return t.shareDir(action.dest, action.target);
+    case 'exclude-inside':
+      return t.excludeInside(action.rel);
     case 'arm-hooks':
       return t.armHooks(action.dir, action.from);
     case 'setup':

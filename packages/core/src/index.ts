@@ -38,6 +38,8 @@ export * from './hooks/shims';
 export * from './hooks/stashVerdict';
 export * from './hooks/uninstall';
 export { messages as coreMessages } from './messages';
+export * from './new/addWorktree';
+export * from './new/branchPlan';
 export * from './new/newWorktree';
 export * from './park/park';
 export * from './rescue/names';

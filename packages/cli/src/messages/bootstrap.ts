@@ -15,6 +15,8 @@ export const bootstrap = {
     shareDir: (dest: string, target: string) => `link ${dest} → ${target}`,
     armHooks: (dir: string, from: string) =>
       `arm hooks: copy ${from} to ${dir} (git runs no hook here without it)`,
+    excludeInside: (rel: string) =>
+      `keep ${rel} out of the primary's git status (.git/info/exclude): it is a worktree inside the checkout`,
     setup: (commands: string[]) => `run setup: ${commands.join(' && ')}`,
     recordBase: (branch: string, ref: string | null, commit: string) =>
       `record where ${branch} started: ${ref && ref !== commit ? `${ref} @ ` : ''}${commit.slice(0, 10)} (for guard doctor)`,

@@ -4,7 +4,7 @@
  */
 import type { StdioOptions } from 'node:child_process';
 import { constants } from 'node:fs';
-import { chmod, copyFile, mkdir, symlink } from 'node:fs/promises';
+import { appendFile, chmod, copyFile, mkdir, readFile, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { describeFound, inspect } from '../fs/pathInfo';
 import { setConfigInFile } from '../git/config';
@@ -20,6 +20,11 @@ export interface ApplyOptions {
   onEvent?: (event: BootstrapEvent) => void;
   /** Where setup commands' output goes; default: the parent's stdout and stderr. */
   setupStdio?: StdioOptions;
+}
+
+/** The exclude pattern for a directory relative to the top level: anchored, directories only, special characters escaped. */
+export function excludeLine(rel: string): string {
+  return `/${rel.replace(/[\\*?[\]!#]/g, (c) => `\\${c}`)}/`;
 }
 
 async function createOnly(dest: string, wanted: string, make: () => Promise<void>): Promise<Problem | null> {
@@ -69,6 +74,14 @@ async function applyOne(action: Action, opts: ApplyOptions): Promise<Problem | n
       return createOnly(action.dest, messages.wantedLink(action.target), () =>
         symlink(action.target, action.dest, 'dir'),
       );
+    case 'exclude-inside': {
+      // git's own per-repository ignore file: appended to, never rewritten; never a tracked file
+      const file = path.join(action.commonDir, 'info', 'exclude');
+      await mkdir(path.dirname(file), { recursive: true });
+      const text = await readFile(file, 'utf8').catch(() => '');
+      await appendFile(file, `${text && !text.endsWith('\n') ? '\n' : ''}${excludeLine(action.rel)}\n`);
+      return null;
+    }
     case 'arm-hooks':
       await seedHooksDir(action.from, action.dir);
       return null;

@@ -195,6 +195,13 @@ function planStartAndSetup({ facts: s, target, extras }: PlanInput, plan: Plan):
   else plan.actions.push({ kind: 'setup', ...where, commands, hash });
 }
 
+/** A worktree inside the primary checkout is kept out of the primary's `git status` (`.git/info/exclude`). */
+function planInside({ facts: s, target }: PlanInput, plan: Plan): void {
+  if (!target.inside) return;
+  if (target.inside.ignored) plan.satisfied.push({ what: 'excluded', path: target.inside.rel });
+  else plan.actions.push({ kind: 'exclude-inside', commonDir: s.repo.commonDir, rel: target.inside.rel });
+}
+
 export function planBootstrap(input: PlanInput): Plan {
   const plan: Plan = { actions: [], satisfied: [], problems: [] };
   planIdentity(input, plan);
@@ -203,6 +210,7 @@ export function planBootstrap(input: PlanInput): Plan {
     for (const copy of input.extras.copies) planCopy(copy, plan);
     for (const shared of input.target.sharedDirs) planSharedDir(shared, plan);
     planHooks(input, plan);
+    planInside(input, plan);
   }
   planStartAndSetup(input, plan);
   return plan;

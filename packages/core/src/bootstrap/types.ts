@@ -18,12 +18,13 @@ export type Action =
   | { kind: 'create-dir'; path: string }
   | { kind: 'share-dir'; dest: string; target: string }
   | { kind: 'arm-hooks'; from: string; dir: string }
+  | { kind: 'exclude-inside'; commonDir: string; rel: string }
   | { kind: 'setup'; worktree: string; gitDir: string; commands: string[]; hash: string }
   | { kind: 'record-base'; worktree: string; gitDir: string; branch: string; base: RecordedBase };
 
 /** Something already as bootstrap wants it. */
 export interface Satisfied {
-  what: 'worktree-config' | 'identity' | 'link' | 'copy' | 'shared-dir' | 'hooks' | 'setup';
+  what: 'worktree-config' | 'identity' | 'link' | 'copy' | 'shared-dir' | 'hooks' | 'setup' | 'excluded';
   path: string;
 }
 

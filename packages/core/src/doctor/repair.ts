@@ -11,7 +11,12 @@ import type { Finding } from '../rules/finding';
 import type { RepoFacts } from '../state/types';
 
 /** Findings bootstrap repairs in the worktree they are about. */
-const BY_BOOTSTRAP = new Set(['identity-not-pinned', 'link-missing', 'memory-not-shared']);
+const BY_BOOTSTRAP = new Set([
+  'identity-not-pinned',
+  'link-missing',
+  'memory-not-shared',
+  'worktree-not-ignored',
+]);
 
 export interface RepairInput {
   facts: RepoFacts;

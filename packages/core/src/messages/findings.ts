@@ -32,6 +32,8 @@ export const findings = {
     `${dest} does not exist: it should link to the primary's ${target}`,
   memoryOwn: (dest: string, found: string, target: string) =>
     `${dest} is ${found}, not a link to the primary's ${target}: this worktree keeps memories of its own. Merge them into the primary's, then link`,
+  insideNotIgnored: (rel: string, primary: string) =>
+    `this worktree lives inside the primary checkout (${rel}) and git status there shows it: "git add -A" in ${primary} would commit it as a gitlink`,
   hooksNotInstalled: () =>
     'guard is not armed in any hooks directory: plain git worktree add, git stash and git commit keep no rule',
   hooksRelativeMissing: (value: string, dir: string) =>

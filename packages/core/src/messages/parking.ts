@@ -2,7 +2,7 @@
 export const parking = {
   parkUnborn: () => 'nothing to park on: this branch has no commit yet (make a first commit, then park)',
   parkInProgress: (what: string) =>
-    `a ${what.replace(/_HEAD$|-merge$|-apply$/, '').toLowerCase()} is in progress (${what}): finish or abort it before parking, or its state would be lost`,
+    `a ${({ MERGE_HEAD: 'merge', CHERRY_PICK_HEAD: 'cherry-pick', REVERT_HEAD: 'revert' } as Record<string, string>)[what] ?? 'rebase'} is in progress (${what}): finish or abort it before parking, or its state would be lost`,
   parkConflicts: () => 'the index has unmerged paths: resolve the conflicts before parking',
   parkDefaultSubject: (branch: string | null) => `parked work on ${branch ?? 'a detached HEAD'}`,
   parkBody: () =>

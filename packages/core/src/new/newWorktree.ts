@@ -9,7 +9,7 @@ import path from 'node:path';
 import { bootstrapWorktree } from '../bootstrap/bootstrap';
 import type { BootstrapEvent, BootstrapReport } from '../bootstrap/types';
 import { validConfig } from '../config/load';
-import type { LoadedConfig } from '../config/types';
+import type { GuardConfig, LoadedConfig } from '../config/types';
 import { RefusedError, UsageError } from '../errors';
 import { inspect } from '../fs/pathInfo';
 import { canonical, isInside } from '../fs/paths';
@@ -20,9 +20,8 @@ import { messages } from '../messages';
 import { type Identity, ownPin } from '../worktree/identity';
 import { lastFetchTime } from '../worktree/lastFetch';
 import { defaultWorktreeDir } from '../worktree/slug';
-
-/** Set for the `git worktree add` that guard runs itself, so that the post-checkout hook leaves it to guard. */
-export const NEW_IN_PROGRESS_ENV = 'WORKTREE_GUARD_NEW';
+import { addWorktree } from './addWorktree';
+import { planBranch } from './branchPlan';
 
 export type NewEvent =
   | BootstrapEvent
@@ -73,74 +72,36 @@ async function checkDir(repo: Repo, dir: string): Promise<void> {
   if ((await readdir(dir)).length > 0) throw new RefusedError('dir-not-empty', messages.dirNotEmpty(dir));
 }
 
-async function refExists(cwd: string, refs: string[]): Promise<Set<string>> {
-  const out = await git(['for-each-ref', '--format=%(refname)', '--', ...refs], { cwd });
-  return new Set(out.split('\n').filter((r) => refs.includes(r)));
+/** Fetches `<remote>` so that a new branch starts from its latest base; none configured is a warning. */
+async function fetchRemote(input: NewWorktreeInput, config: GuardConfig, warnings: string[]) {
+  const remotes = (await git(['remote'], { cwd: input.cwd })).split('\n').filter(Boolean);
+  const hasRemote = remotes.includes(config.remote);
+  if (!hasRemote) warnings.push(messages.noRemote(config.remote, config.baseBranch));
+  if (!hasRemote || !input.fetch) return { hasRemote, fetched: false };
+  input.onEvent?.({ type: 'fetch-start', remote: config.remote });
+  const r = await runGit(['fetch', '--quiet', '--', config.remote], { cwd: input.cwd, ok: [0, 1, 128] });
+  if (r.exitCode !== 0)
+    throw new RefusedError('fetch-failed', messages.fetchFailed(config.remote, r.stderr.trim()));
+  return { hasRemote, fetched: true };
 }
 
 export async function newWorktree(input: NewWorktreeInput): Promise<NewWorktreeResult> {
   const { repo, cwd, branch } = input;
   const config = validConfig(input.loaded);
-  const warnings: string[] = [];
   await validateBranchName(cwd, branch);
+  // one branch per worktree: said first, wherever guard new runs (even inside the worktree that has it)
+  const holder = repo.worktrees.find((w) => w.branch === branch && !w.prunable);
+  if (holder) throw new RefusedError('branch-in-use', messages.branchInUse(branch, holder.path));
   const dir = path.resolve(cwd, input.dir ?? defaultWorktreeDir(repo.primary.path, branch));
   await checkDir(repo, dir);
-
-  // 1. fetch, so that a new branch starts from the remote's latest base
-  const remotes = (await git(['remote'], { cwd })).split('\n').filter(Boolean);
-  const hasRemote = remotes.includes(config.remote);
-  let fetched = false;
-  if (!hasRemote) warnings.push(messages.noRemote(config.remote, config.baseBranch));
-  else if (input.fetch) {
-    input.onEvent?.({ type: 'fetch-start', remote: config.remote });
-    const r = await runGit(['fetch', '--quiet', '--', config.remote], { cwd, ok: [0, 1, 128] });
-    if (r.exitCode !== 0)
-      throw new RefusedError('fetch-failed', messages.fetchFailed(config.remote, r.stderr.trim()));
-    fetched = true;
-  }
-
-  // 2. which branch: an existing local one is attached, a remote one tracked, otherwise a new one from base
-  const local = `refs/heads/${branch}`;
-  const remote = `refs/remotes/${config.remote}/${branch}`;
-  const existing = await refExists(cwd, [local, remote]);
-  let mode: NewWorktreeResult['mode'];
-  let base: NewWorktreeResult['base'] = null;
-  let addArgs: string[];
-  if (existing.has(local)) {
-    const holder = repo.worktrees.find((w) => w.branch === branch);
-    if (holder) throw new RefusedError('branch-in-use', messages.branchInUse(branch, holder.path));
-    if (input.base) warnings.push(messages.baseIgnored(input.base, branch));
-    mode = 'attached';
-    addArgs = ['worktree', 'add', '--', dir, branch];
-  } else if (existing.has(remote) && hasRemote) {
-    if (input.base) warnings.push(messages.baseIgnored(input.base, branch));
-    mode = 'tracking';
-    addArgs = ['worktree', 'add', '--track', '-b', branch, '--', dir, `${config.remote}/${branch}`];
-  } else {
-    const ref = input.base ?? (hasRemote ? `${config.remote}/${config.baseBranch}` : config.baseBranch);
-    const r = await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], {
-      cwd,
-      ok: [0, 1, 128],
-    });
-    if (r.exitCode !== 0 && !input.base && hasRemote)
-      throw new UsageError('bad-base', messages.noRemoteBase(config.remote, config.baseBranch));
-    if (r.exitCode !== 0) throw new UsageError('bad-base', messages.badBase(ref));
-    base = { ref, commit: r.stdout.trim() };
-    mode = 'new';
-    addArgs = ['worktree', 'add', '--no-track', '-b', branch, '--', dir, base.commit];
-  }
-
-  // 3. the worktree itself
+  const warnings: string[] = [];
+  const { hasRemote, fetched } = await fetchRemote(input, config, warnings);
+  const plan = await planBranch({ cwd, config, branch, base: input.base, hasRemote });
+  warnings.push(...plan.warnings);
   input.onEvent?.({ type: 'worktree-add', path: dir, branch });
-  const add = await runGit(addArgs, { cwd, ok: [0, 1, 128], env: { [NEW_IN_PROGRESS_ENV]: '1' } });
-  const made = (await inspect(path.join(dir, '.git'))).kind === 'file';
-  if (add.exitCode !== 0 && !made)
-    throw new RefusedError('worktree-add-failed', messages.worktreeAddFailed(add.stderr.trim()));
-  if (add.exitCode !== 0) warnings.push(messages.worktreeAddFailed(add.stderr.trim()));
+  warnings.push(...(await addWorktree({ cwd, commonDir: repo.commonDir, dir, branch, plan })).warnings);
   const newPath = canonical(dir);
-  const gitDir = await gitDirOf(newPath);
-
-  // 4. bootstrap, which also records where a new branch started, so doctor can tell how fresh that was
+  // bootstrap also records where a new branch started, so doctor can tell how fresh that was
   const bootstrap = await bootstrapWorktree({
     repo: await openRepo(newPath),
     loaded: input.loaded,
@@ -148,21 +109,18 @@ export async function newWorktree(input: NewWorktreeInput): Promise<NewWorktreeR
     onEvent: input.onEvent,
     setupStdio: input.setupStdio,
     env: input.env,
-    newBranch: base ?? undefined,
+    newBranch: plan.base ?? undefined,
   });
-  const lastFetch = await lastFetchTime({
-    commonDir: repo.commonDir,
-    cwd: newPath,
-    remote: config.remote,
-    baseBranch: config.baseBranch,
-  });
+  const { remote, baseBranch } = config;
+  const lastFetch = await lastFetchTime({ commonDir: repo.commonDir, cwd: newPath, remote, baseBranch });
+  const gitDir = await gitDirOf(newPath);
   const identity = ownPin(await readConfig(newPath), { gitDir, commonDir: repo.commonDir });
   return {
     path: newPath,
     branch,
-    mode,
-    base,
-    fetch: { remote: config.remote, fetched, lastFetch: lastFetch?.toISOString() ?? null },
+    mode: plan.mode,
+    base: plan.base,
+    fetch: { remote, fetched, lastFetch: lastFetch?.toISOString() ?? null },
     warnings,
     identity,
     bootstrap,

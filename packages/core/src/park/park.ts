@@ -16,11 +16,14 @@ import { inspect } from '../fs/pathInfo';
 import { git, runGit } from '../git/run';
 import { readStatus } from '../git/status';
 import { messages } from '../messages';
+import { readIndexFlags, restoreIndexFlags } from './indexFlags';
 
 export const PARK_TRAILER = 'Worktree-Guard-Park: v1';
 /** `git add -N` entries are left out of a tree: their paths ride in the message, one JSON string a line. */
 const INTENT_KEY = 'Worktree-Guard-Intent-To-Add: ';
-const IN_PROGRESS = ['MERGE_HEAD', 'CHERRY_PICK_HEAD', 'REVERT_HEAD', 'rebase-merge', 'rebase-apply'];
+/** Operations whose state a park would lose: pseudorefs (read through git: reftable keeps some), and rebase dirs. */
+const IN_PROGRESS_REFS = ['MERGE_HEAD', 'CHERRY_PICK_HEAD', 'REVERT_HEAD'];
+const IN_PROGRESS_DIRS = ['rebase-merge', 'rebase-apply'];
 
 export interface ParkResult {
   parked: boolean;
@@ -51,7 +54,16 @@ async function head(w: Where): Promise<{ commit: string; tree: string; branch: s
 }
 
 async function refuseInProgress(w: Where): Promise<void> {
-  for (const name of IN_PROGRESS)
+  const refs = await Promise.all(
+    IN_PROGRESS_REFS.map((ref) =>
+      runGit(['rev-parse', '-q', '--verify', ref], { cwd: w.worktree, ok: [0, 1] }).then(
+        (r) => r.exitCode === 0,
+      ),
+    ),
+  );
+  const ref = IN_PROGRESS_REFS.find((_, i) => refs[i]);
+  if (ref) throw new RefusedError('in-progress', messages.parkInProgress(ref));
+  for (const name of IN_PROGRESS_DIRS)
     if ((await inspect(path.join(w.gitDir, name))).kind !== 'missing')
       throw new RefusedError('in-progress', messages.parkInProgress(name));
 }
@@ -106,7 +118,9 @@ export async function park(w: Where, message?: string): Promise<ParkResult> {
     })
   ).trim();
   await git(['update-ref', '-m', 'guard park', 'HEAD', commit, h.commit], { cwd });
+  const flags = await readIndexFlags(cwd);
   await git(['read-tree', commit], { cwd });
+  await restoreIndexFlags(cwd, flags);
   await runGit(['update-index', '-q', '--refresh'], { cwd, ok: [0, 1] });
   const changed = await git(['diff-tree', '-r', '--name-only', '-z', h.commit, commit], { cwd });
   return {
@@ -152,7 +166,9 @@ export async function unpark(w: Where): Promise<UnparkResult> {
   if (status.staged + status.unstaged + status.untracked + status.conflicted > 0)
     throw new RefusedError('dirty', messages.unparkDirty());
   await git(['update-ref', '-m', 'guard unpark', 'HEAD', p.base, p.commit], { cwd });
+  const flags = await readIndexFlags(cwd);
   await git(['read-tree', `${p.indexCommit}^{tree}`], { cwd });
+  await restoreIndexFlags(cwd, flags);
   if (p.intentToAdd.length) await git(['add', '-N', '--', ...p.intentToAdd], { cwd });
   await runGit(['update-index', '-q', '--refresh'], { cwd, ok: [0, 1] });
   return { commit: p.commit, base: p.base, branch: h.branch };

@@ -8,6 +8,7 @@ import { detachedHead, duplicateBranch, protectedBranch } from './branchRules';
 import type { Finding } from './finding';
 import { hooksRules } from './hooksRules';
 import { identityLeak, identityNotPinned } from './identityRules';
+import { insideNotIgnored } from './insideRules';
 import { linkRules, memoryNotShared } from './linkRules';
 import { liveStash } from './stashRules';
 import { configInvalid, prunable } from './worktreeRules';
@@ -27,6 +28,7 @@ export const DOCTOR_RULES: readonly Rule[] = [
   hooksRules,
   linkRules,
   memoryNotShared,
+  insideNotIgnored,
   prunable,
 ];
 

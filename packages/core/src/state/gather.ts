@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadedConfig } from '../config/types';
 import { inspect } from '../fs/pathInfo';
-import { samePath } from '../fs/paths';
+import { relativeInside, samePath } from '../fs/paths';
 import { readConfig } from '../git/config';
 import { isPrimaryRecord, type Repo } from '../git/repo';
 import { runGit } from '../git/run';
@@ -64,6 +64,7 @@ async function worktreeFacts(
     hooks: null,
     links: [],
     sharedDirs: [],
+    inside: null,
     lastFetchAttempt: gitDir ? await mtime(path.join(gitDir, 'FETCH_HEAD')) : null,
     sitsOnStart: null,
   };
@@ -97,7 +98,14 @@ async function readEnvironments(s: RepoFacts, env: NodeJS.ProcessEnv): Promise<v
   const config = configOf(s);
   const linked = s.worktrees.filter((w) => w.present && w.view && !isPrimary(s, w));
   if (!linked.length) return;
-  const side = await readPrimarySide(primary.record.path, config.links);
+  // worktrees that live inside the primary checkout (Claude Code's .claude/worktrees/<name>): is each ignored there?
+  const inside = linked.flatMap((w) => {
+    const rel = relativeInside(w.record.path, primary.record.path);
+    return rel ? [{ w, rel: `${rel}/` }] : [];
+  });
+  const side = await readPrimarySide(primary.record.path, [...config.links, ...inside.map((i) => i.rel)]);
+  for (const { w, rel } of inside)
+    w.inside = { rel: rel.slice(0, -1), ignored: Boolean(side.ignored.get(rel)) };
   await mapLimit(linked, PARALLEL, async (w) => {
     w.links = await readLinks(w.record.path, config.links, side, w.status ?? null);
     w.sharedDirs = await readSharedDirs(config.sharedDirs, w.record.path, primary.record.path, env);

@@ -66,6 +66,8 @@ export interface WorktreeFacts {
   hooks: HooksFacts | null;
   links: LinkFacts[];
   sharedDirs: SharedDirFacts[];
+  /** Where it lives inside the primary checkout, and whether git ignores it there; null when it is beside it. */
+  inside: { rel: string; ignored: boolean } | null;
   /** Its own FETCH_HEAD time (any fetch, even a failed one: "when did this worktree last try"). */
   lastFetchAttempt: Date | null;
   /** For a branch whose recorded start was stale: does it still sit on it? null when not asked. */
