@@ -29,7 +29,7 @@ function render(r: RescueResult, worktreeOf: (branch: string | null) => string |
   if (made.length) {
     lines.push(out.dim(t.applyHeader));
     for (const i of made) {
-      const where = worktreeOf(i.entry.branch);
+      const where = worktreeOf(i.originBranch);
       lines.push(`  ${t.apply(where && shellQuote(where), shellQuote(i.branch))}`);
     }
   }
@@ -48,7 +48,7 @@ export async function runRescue(args: string[]): Promise<number> {
         stash: i.entry.ref,
         stashCommit: i.entry.commit,
         subject: i.entry.subject,
-        originBranch: i.entry.branch,
+        originBranch: i.originBranch,
         branch: i.branch,
         already: i.already,
       })),

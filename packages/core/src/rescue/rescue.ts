@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { git, runGit } from '../git/run';
-import { readStashList, type StashEntry } from '../git/stashList';
+import { readStashList, resolveStashBranch, type StashEntry } from '../git/stashList';
 import { messages } from '../messages';
 import { rescueBranchNames } from './names';
 
@@ -18,6 +18,8 @@ export const RESCUE_TRAILER = 'Rescued-Stash';
 
 export interface RescueItem {
   entry: StashEntry;
+  /** The branch the entry was made on, its full name (git 2.31–2.35 wrote only the last part); null if none. */
+  originBranch: string | null;
   branch: string;
   /** The branch already existed from an earlier rescue of this very entry. */
   already: boolean;
@@ -117,36 +119,21 @@ async function commitRescue(cwd: string, e: StashEntry, tree: string): Promise<s
   ).trim();
 }
 
-/** Plans the names (and finds what an earlier rescue already made), then — unless dry — rescues. */
-export async function rescueStash(cwd: string, opts: { dryRun?: boolean } = {}): Promise<RescueResult> {
-  const dryRun = Boolean(opts.dryRun);
-  const entries = await readStashList(cwd);
-  const result: RescueResult = { items: [], failed: [], dropped: [], stashChanged: false, dryRun };
-  if (!entries.length) return result;
-  const branches = await existingBranches(cwd);
-  const earlier = new Map(branches.filter((b) => b.rescued).map((b) => [b.rescued as string, b]));
-  const fresh = entries.filter((e) => !earlier.has(e.commit));
-  const names = rescueBranchNames(
-    fresh,
-    branches.map((b) => b.name),
-  );
-  for (const entry of entries) {
-    const before = earlier.get(entry.commit);
-    result.items.push({
-      entry,
-      branch: before?.name ?? (names.get(entry.index) as string),
-      already: Boolean(before),
-    });
-  }
-  if (dryRun) return result;
+type Made = Map<number, { commit: string; tree: string }>;
 
-  // 1. one commit per entry. An entry with untracked files gets a tree built in a scratch index, checked
-  //    file by file against what the stash holds; any other entry's tree is the stash's own tree.
+/**
+ * 1. One commit per entry. An entry with untracked files gets a tree built in a scratch index, checked file
+ * by file against what the stash holds; any other entry's tree is the stash's own tree.
+ */
+async function makeCommits(
+  cwd: string,
+  result: RescueResult,
+  earlier: Map<string, ExistingBranch>,
+): Promise<Made> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'guard-rescue-'));
-  const made = new Map<number, { commit: string; tree: string }>();
+  const made: Made = new Map();
   try {
-    for (const item of result.items) {
-      const e = item.entry;
+    for (const { entry: e } of result.items) {
       try {
         const before = earlier.get(e.commit);
         const tree = before ? before.tree : await rescueTree(cwd, e, scratch);
@@ -160,27 +147,33 @@ export async function rescueStash(cwd: string, opts: { dryRun?: boolean } = {}):
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+  return made;
+}
 
-  // 2. every new branch in one transaction: `create` refuses a name that appeared meanwhile
+/** 2. Every new branch in one transaction: `create` refuses a name that appeared meanwhile. */
+async function createBranches(cwd: string, result: RescueResult, made: Made): Promise<void> {
   const toCreate = result.items.filter((i) => !i.already && made.has(i.entry.index));
-  if (toCreate.length) {
-    const input = toCreate
-      .map((i) => `create refs/heads/${i.branch}\0${made.get(i.entry.index)?.commit}\0`)
-      .join('');
-    const r = await runGit(['update-ref', '-z', '--stdin', '-m', 'guard rescue'], {
-      cwd,
-      input,
-      ok: [0, 1, 128],
-    });
-    if (r.exitCode !== 0) {
-      for (const i of toCreate) result.failed.push({ entry: i.entry, why: r.stderr.trim() });
-      toCreate.length = 0;
+  if (!toCreate.length) return;
+  const input = toCreate
+    .map((i) => `create refs/heads/${i.branch}\0${made.get(i.entry.index)?.commit}\0`)
+    .join('');
+  const r = await runGit(['update-ref', '-z', '--stdin', '-m', 'guard rescue'], {
+    cwd,
+    input,
+    ok: [0, 1, 128],
+  });
+  if (r.exitCode !== 0) {
+    for (const i of toCreate) {
+      result.failed.push({ entry: i.entry, why: r.stderr.trim() });
+      made.delete(i.entry.index);
     }
   }
+}
 
-  // 3. read the branches back: each must point at its commit, and that commit hold the checked tree
+/** 3. Read the branches back: each must point at its commit, and that commit hold the checked tree. */
+async function verifiedItems(cwd: string, result: RescueResult, made: Made): Promise<RescueItem[]> {
   const now = new Map((await existingBranches(cwd)).map((b) => [b.name, b]));
-  const safe = result.items.filter((i) => {
+  return result.items.filter((i) => {
     const m = made.get(i.entry.index);
     const b = now.get(i.branch);
     const ok = m !== undefined && b !== undefined && b.commit === m.commit && b.tree === m.tree;
@@ -188,7 +181,41 @@ export async function rescueStash(cwd: string, opts: { dryRun?: boolean } = {}):
       result.failed.push({ entry: i.entry, why: messages.rescueBranchDiffers(i.branch) });
     return ok;
   });
+}
 
+/** The names (and what an earlier rescue already made), one item per entry. */
+async function planItems(cwd: string, entries: StashEntry[], result: RescueResult) {
+  const branches = await existingBranches(cwd);
+  const earlier = new Map(branches.filter((b) => b.rescued).map((b) => [b.rescued as string, b]));
+  const names = rescueBranchNames(
+    entries.filter((e) => !earlier.has(e.commit)),
+    branches.map((b) => b.name),
+  );
+  for (const entry of entries) {
+    const before = earlier.get(entry.commit);
+    const originBranch =
+      entry.branch &&
+      resolveStashBranch(
+        entry.branch,
+        branches.map((b) => b.name),
+      );
+    const branch = before?.name ?? (names.get(entry.index) as string);
+    result.items.push({ entry, originBranch, branch, already: Boolean(before) });
+  }
+  return earlier;
+}
+
+/** Plans the names, then — unless dry — rescues: commits, branches, a check, and only then the drops. */
+export async function rescueStash(cwd: string, opts: { dryRun?: boolean } = {}): Promise<RescueResult> {
+  const dryRun = Boolean(opts.dryRun);
+  const entries = await readStashList(cwd);
+  const result: RescueResult = { items: [], failed: [], dropped: [], stashChanged: false, dryRun };
+  if (!entries.length) return result;
+  const earlier = await planItems(cwd, entries, result);
+  if (dryRun) return result;
+  const made = await makeCommits(cwd, result, earlier);
+  await createBranches(cwd, result, made);
+  const safe = await verifiedItems(cwd, result, made);
   // 4. drop, newest index last so that the numbers below do not move — only if the stash is unchanged
   const again = await readStashList(cwd);
   if (again.length !== entries.length || again.some((e, i) => e.commit !== entries[i]?.commit)) {
