@@ -77,7 +77,15 @@ describe('guard doctor — each rule, its fix, and clean again', () => {
       autofix: false,
       data: { stash: 'stash@{0}', branch: 'main', originWorktree: fx.primary },
     });
-    expect(stash?.message).toMatch(/stash@\{0\} was made on "main" just now .*shared by all 2 worktrees/);
+    expect(stash?.message).toMatch(
+      /stash@\{0\} was made on "main" (just now|\d+ min ago) .*shared by all 2 worktrees/,
+    );
+    // with the clock fixed three hours on, the age reads so
+    const made = Number(git(fx.primary, 'log', '-1', '--format=%ct', 'refs/stash').trim());
+    const later = guard(fx.primary, ['doctor', '--json'], {
+      WORKTREE_GUARD_NOW: new Date((made + 3 * 3600) * 1000).toISOString(),
+    });
+    expect(JSON.parse(later.stdout).findings[0].message).toMatch(/was made on "main" 3 h ago/);
     // --fix never drops a stash
     const fixed = doctor(fx.primary, '--fix');
     expect(ids(fixed.findings)).toContain(`live-stash ${fx.primary}`);

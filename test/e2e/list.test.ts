@@ -1,5 +1,5 @@
 /** `guard list` on real repositories, and how many git processes doctor and list start per worktree. */
-import { rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { checkRepo, gatherFacts, gitStats, loadRepoConfig, openRepo } from '@worktree-guard/core';
 import { advanceOrigin, git, guard, healthyRepo, write } from '../helpers/repo';
@@ -44,10 +44,14 @@ describe('guard list', () => {
     });
     expect(worktrees[0]).toMatchObject({ primary: true, branch: 'main', links: null });
 
-    const table = guard(fx.primary, ['list']);
+    // the clock fixed ten minutes after the last fetch (FETCH_HEAD's time)
+    const fetched = statSync(path.join(fx.primary, '.git', 'FETCH_HEAD')).mtimeMs;
+    const table = guard(fx.primary, ['list'], {
+      WORKTREE_GUARD_NOW: new Date(fetched + 10 * 60_000).toISOString(),
+    });
     expect(table.code).toBe(0);
     const [header, ...lines] = table.stdout.trimEnd().split('\n');
-    expect(header).toMatch(/^origin\/main: last fetched just now/);
+    expect(header).toMatch(/^origin\/main: last fetched 10 min ago/);
     expect(lines[0]).toMatch(/^WORKTREE\s+BRANCH\s+HEAD\s+IDENTITY\s+BASE ±\s+DIRTY\s+FETCHED\s+LINKS$/);
     expect(lines[1]).toContain(`${fx.primary} (primary)`);
     expect(lines[2]).toMatch(/feat\/a .* \+1 -1 +1 staged, 1 changed, 2 new +never +2\/2$/);
@@ -89,5 +93,5 @@ describe('git processes grow by a small constant per worktree', () => {
         ((await processes(large.primary, forList)) - (await processes(small.primary, forList))) / 4;
       expect(perWorktree).toBeLessThanOrEqual(bound);
     }
-  });
+  }, 180_000);
 });

@@ -96,9 +96,14 @@ describe('guard new — the everyday case', () => {
     git(fx.root, 'clone', '-q', fx.origin, clone);
     git(clone, 'config', 'user.name', 'Clone User');
     git(clone, 'config', 'user.email', 'clone@example.com');
-    const r = guard(clone, ['new', '--no-fetch', 'from-clone']);
+    // the clock fixed five minutes after the clone (its reflog entry), so the age does not depend on the machine
+    const cloned = /@\{(\d+)\}/.exec(
+      git(clone, 'log', '-g', '-1', '--date=unix', '--format=%gd', 'refs/remotes/origin/HEAD'),
+    )?.[1];
+    const at = new Date((Number(cloned) + 5 * 60) * 1000).toISOString();
+    const r = guard(clone, ['new', '--no-fetch', 'from-clone'], { WORKTREE_GUARD_NOW: at });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/not fetched \(--no-fetch\); origin last fetched just now/);
+    expect(r.stdout).toMatch(/not fetched \(--no-fetch\); origin last fetched 5 min ago/);
   });
 
   it('honours an explicit dir and base', () => {

@@ -1,5 +1,5 @@
 /** Colour and small formatting helpers. Colour only on a TTY, never with NO_COLOR. */
-import { formatAge } from '@worktree-guard/core';
+import { now as clockNow, formatAge } from '@worktree-guard/core';
 import { createColors } from 'picocolors';
 
 export function useColor(stream: NodeJS.WriteStream): boolean {
@@ -13,7 +13,7 @@ export function useColor(stream: NodeJS.WriteStream): boolean {
 export const out = createColors(useColor(process.stdout));
 export const err = createColors(useColor(process.stderr));
 
-export function age(iso: string | null, now = Date.now()): string {
+export function age(iso: string | null, now = clockNow()): string {
   if (!iso) return 'never';
   const text = formatAge(now - Date.parse(iso));
   return text === 'just now' ? text : `${text} ago`;

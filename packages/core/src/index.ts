@@ -49,6 +49,7 @@ export * from './rules/finding';
 export * from './state/derive';
 export * from './state/gather';
 export * from './state/types';
+export * from './util/clock';
 export * from './util/mapLimit';
 export * from './util/shellQuote';
 export * from './worktree/baseRecord';

@@ -16,6 +16,7 @@ import { readStatus } from '../git/status';
 import { worktreeGitDir } from '../git/worktreeGitDir';
 import type { WorktreeRecord } from '../git/worktreeList';
 import { readHooksFacts } from '../hooks/hooksFacts';
+import { now as clockNow } from '../util/clock';
 import { mapLimit } from '../util/mapLimit';
 import { configOf, isPrimary, primaryOf } from './derive';
 import { readLinks, readPrimarySide, readSharedDirs } from './envFacts';
@@ -123,7 +124,7 @@ export async function gatherFacts(input: GatherInput): Promise<RepoFacts> {
   const facts: RepoFacts = {
     repo,
     loaded: input.loaded,
-    now: input.now ?? Date.now(),
+    now: input.now ?? clockNow(input.env),
     worktrees,
     // a bare primary's own configuration is read in the repository directory, as git reads it there
     commonView:
