@@ -45,6 +45,10 @@ describe('validateConfig', () => {
     [{ stash: 'never' }, 'stash', /one of "block", "warn", "allow"/],
     [{ setup: 'npm ci' }, 'setup', /array/],
     [{ protectedBranches: [''] }, 'protectedBranches[0]', /non-empty string/],
+    [{ links: ['.git'] }, 'links[0]', /not a path inside/],
+    [{ links: ['.git/config'] }, 'links[0]', /not a path inside/],
+    [{ copies: ['./'] }, 'copies[0]', /not a path inside/],
+    [{ copies: ['.'] }, 'copies[0]', /not a path inside/],
   ])('%j → a problem at %s', (raw, key, message) => {
     const { problems } = validateConfig(raw);
     expect(problems).toEqual([{ key, message: expect.stringMatching(message) }]);
