@@ -102,6 +102,31 @@ describe('the warm path (no Node) is never stale', () => {
     expect(refused.stderr).toMatch(/"w" is a protected branch/);
   });
 
+  it('stays warm through what the rules do not read: a switch elsewhere, a new worktree, npm rewriting package.json', () => {
+    const fx = installed();
+    const wt = path.join(fx.root, 'w');
+    git(fx.primary, 'worktree', 'add', '-q', '-b', 'w', wt);
+    const gitDir = git(wt, 'rev-parse', '--absolute-git-dir').trim();
+    expect(commit(wt, '1').code).toBe(0);
+    const warm = stampOf(gitDir);
+    const other = path.join(fx.root, 'o');
+    git(fx.primary, 'worktree', 'add', '-q', '-b', 'o', other);
+    git(other, 'switch', '-q', '-c', 'nobody-else');
+    git(fx.primary, 'push', '-q', '-u', 'origin', 'main'); // an unrelated write to the shared config
+    write(
+      path.join(fx.primary, 'package.json'),
+      JSON.stringify({ name: 'app', devDependencies: { x: '1' } }),
+    );
+    expect(commit(wt, '2').code).toBe(0);
+    expect(stampOf(gitDir)).toBe(warm);
+    // guard's configuration in package.json is read, though
+    write(
+      path.join(fx.primary, 'package.json'),
+      JSON.stringify({ name: 'app', worktreeguard: { protectedBranches: ['w'] } }),
+    );
+    expect(commit(wt, '3').code).toBe(1);
+  });
+
   it('another worktree switching to this branch makes the next commit check again', () => {
     const fx = installed();
     const wt = path.join(fx.root, 'w');

@@ -16,6 +16,7 @@ export * from './fs/pathInfo';
 export * from './fs/paths';
 export * from './git/checkIgnore';
 export * from './git/config';
+export * from './git/configFile';
 export * from './git/cQuote';
 export * from './git/reflog';
 export * from './git/refs';

@@ -7,7 +7,7 @@ import { constants } from 'node:fs';
 import { appendFile, chmod, copyFile, mkdir, readFile, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { describeFound, inspect } from '../fs/pathInfo';
-import { setConfigInFile } from '../git/config';
+import { setConfigValues } from '../git/configFile';
 import { repoNeutralEnv } from '../git/run';
 import { seedHooksDir } from '../hooks/hookFiles';
 import { messages } from '../messages';
@@ -52,7 +52,7 @@ async function applyOne(action: Action, opts: ApplyOptions): Promise<Problem | n
       await enableWorktreeConfig(action.commonDir, action.moves);
       return null;
     case 'pin-identity':
-      await pinIdentity(action.worktree, action, action.identity);
+      await pinIdentity(action, action.identity);
       return null;
     case 'link':
       return createOnly(action.dest, messages.wantedLink(action.target), () =>
@@ -86,11 +86,10 @@ async function applyOne(action: Action, opts: ApplyOptions): Promise<Problem | n
       await seedHooksDir(action.from, action.dir);
       return null;
     case 'record-base':
-      for (const [key, value] of baseRecordEntries(action.base))
-        await setConfigInFile(action.worktree, path.join(action.gitDir, 'config.worktree'), key, value);
+      await setConfigValues(path.join(action.gitDir, 'config.worktree'), baseRecordEntries(action.base));
       return null;
     case 'setup': {
-      const env = await repoNeutralEnv();
+      const env = repoNeutralEnv();
       for (const command of action.commands) {
         opts.onEvent?.({ type: 'setup-start', command });
         const code = await runShell(command, action.worktree, opts.setupStdio ?? 'inherit', env);
@@ -103,12 +102,7 @@ async function applyOne(action: Action, opts: ApplyOptions): Promise<Problem | n
             message: messages.setupFailed(command, code),
           };
       }
-      await setConfigInFile(
-        action.worktree,
-        path.join(action.gitDir, 'config.worktree'),
-        SETUP_KEY,
-        action.hash,
-      );
+      await setConfigValues(path.join(action.gitDir, 'config.worktree'), [[SETUP_KEY, action.hash]]);
       return null;
     }
   }

@@ -8,7 +8,7 @@
  *
  * Hooks run with GIT_DIR, GIT_INDEX_FILE, … exported for *their* worktree. A git command aimed at another
  * worktree would silently act on the wrong one, so every call clears git's local env vars
- * (`git rev-parse --local-env-vars`) and lets git discover the repository from `cwd` — unless the caller
+ * ({@link LOCAL_ENV_VARS}) and lets git discover the repository from `cwd` — unless the caller
  * asks to inherit them (`inheritRepoEnv`, e.g. to read a `git -c` override given to the hooked command).
  */
 import { spawn } from 'node:child_process';
@@ -37,24 +37,28 @@ export interface GitResult {
 /** Counts processes started, for the benchmark's "git processes per worktree" figure. */
 export const gitStats = { calls: 0 };
 
-let localEnvVars: Promise<readonly string[]> | undefined;
-
-/** git's own list of repository-local variables, asked once per process and only when one is set. */
-async function repoLocalVars(): Promise<readonly string[]> {
-  if (!Object.keys(process.env).some((k) => k.startsWith('GIT_'))) return [];
-  localEnvVars ??= spawnGit(['rev-parse', '--local-env-vars'], process.cwd(), cleanBase()).then((r) =>
-    r.stdout.split('\n').filter(Boolean),
-  );
-  return localEnvVars;
-}
-
-function cleanBase(): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (v !== undefined && !/^GIT_(DIR|WORK_TREE|INDEX_FILE|COMMON_DIR|PREFIX)$/.test(k)) env[k] = v;
-  }
-  return env;
-}
+/**
+ * git's repository-local variables (`git rev-parse --local-env-vars`), the union of what git 2.31 to 2.55
+ * print: constant, so no process is started to ask.
+ */
+export const LOCAL_ENV_VARS: readonly string[] = [
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+  'GIT_CONFIG',
+  'GIT_CONFIG_PARAMETERS',
+  'GIT_CONFIG_COUNT',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_IMPLICIT_WORK_TREE',
+  'GIT_GRAFT_FILE',
+  'GIT_INDEX_FILE',
+  'GIT_NO_REPLACE_OBJECTS',
+  'GIT_REPLACE_REF_BASE',
+  'GIT_PREFIX',
+  'GIT_INTERNAL_SUPER_PREFIX',
+  'GIT_SHALLOW_FILE',
+  'GIT_COMMON_DIR',
+];
 
 function spawnGit(
   args: readonly string[],
@@ -92,15 +96,15 @@ function inheritedEnv(): Record<string, string> {
 }
 
 /** This process's environment without git's repository-local variables: for commands aimed elsewhere. */
-export async function repoNeutralEnv(): Promise<Record<string, string>> {
-  const drop = await repoLocalVars();
+export function repoNeutralEnv(): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !drop.includes(k)) env[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (v !== undefined && !LOCAL_ENV_VARS.includes(k)) env[k] = v;
   return env;
 }
 
-async function environmentFor(opts: GitOptions): Promise<Record<string, string>> {
-  const env: Record<string, string> = opts.inheritRepoEnv ? inheritedEnv() : await repoNeutralEnv();
+function environmentFor(opts: GitOptions): Record<string, string> {
+  const env: Record<string, string> = opts.inheritRepoEnv ? inheritedEnv() : repoNeutralEnv();
   // Never let git stop to ask for anything: hooks and scripts have no one to answer.
   env.GIT_TERMINAL_PROMPT = '0';
   return { ...env, ...opts.env };
@@ -110,7 +114,7 @@ const LOCK_RETRIES = 20;
 
 /** Runs git and returns what it said; throws GitError unless the exit code is in `ok`. */
 export async function runGit(args: readonly string[], opts: GitOptions): Promise<GitResult> {
-  const env = await environmentFor(opts);
+  const env = environmentFor(opts);
   for (let attempt = 0; ; attempt++) {
     const result = await spawnGit(args, opts.cwd, env, opts.input);
     if ((opts.ok ?? [0]).includes(result.exitCode)) return result;

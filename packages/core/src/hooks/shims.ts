@@ -56,12 +56,16 @@ export function renderShim(templates: ReadonlyMap<string, string>, name: ShimNam
   // the library's comments stay in its template; shellcheck directives stay with the code they govern
   const lib = (templates.get(LIB_TEMPLATE) ?? '').replace(/^#(?! shellcheck).*\n/gm, '').trim();
   const places = SEARCH_PLACES.map((p) => `'${p}'`).join(' ');
+  const files = SEARCH_PLACES.filter((p) => p !== 'package.json')
+    .map((p) => `'${p}'`)
+    .join(' ');
   return (templates.get(name) ?? '')
     .replace('@@LIB@@', lib)
     .replace(/@@VERSION@@/g, shSingleQuoted(vars.version))
     .replace(/@@NODE@@/g, shSingleQuoted(vars.node))
     .replace(/@@CLI@@/g, shSingleQuoted(vars.cli))
     .replace(/@@CONFIG_PLACES@@/g, places)
+    .replace(/@@CONFIG_FILES@@/g, files)
     .replace(/@@MSG:(\w+)@@/g, (_m, key: string) => {
       const text = vars.messages[key];
       if (text === undefined) throw new Error(`shim template ${name} names an unknown message ${key}`);

@@ -116,11 +116,14 @@ async function readEnvironments(s: RepoFacts, env: NodeJS.ProcessEnv): Promise<v
 export async function gatherFacts(input: GatherInput): Promise<RepoFacts> {
   const { repo } = input;
   const env = input.env ?? process.env;
+  // the commit check reads only the committing worktree's configuration (its local scope is the shared one)
+  const withPrimary = input.depth !== 'commit';
   const deep = (r: WorktreeRecord) =>
-    !input.only || isPrimaryRecord(repo, r) || input.only.some((p) => samePath(p, r.path));
+    !input.only || (withPrimary && isPrimaryRecord(repo, r)) || input.only.some((p) => samePath(p, r.path));
   const records = repo.worktrees.filter((w) => !w.bare);
   const worktrees = await mapLimit(records, PARALLEL, (r) => worktreeFacts(r, input, deep(r)));
-  const primaryView = worktrees.find((w) => isPrimaryRecord(repo, w.record))?.view;
+  const primaryView =
+    worktrees.find((w) => isPrimaryRecord(repo, w.record))?.view ?? worktrees.find((w) => w.view)?.view;
   const facts: RepoFacts = {
     repo,
     loaded: input.loaded,

@@ -10,6 +10,7 @@
 import path from 'node:path';
 import type { IdentityTemplates } from '../config/types';
 import { type ConfigView, isTrue, setConfigInFile } from '../git/config';
+import { setConfigValues } from '../git/configFile';
 import { git } from '../git/run';
 
 export const PINNED_FOR_KEY = 'worktreeguard.pinnedFor';
@@ -100,20 +101,23 @@ export async function enableWorktreeConfig(
   moves: readonly { key: string; value: string }[],
 ): Promise<void> {
   const common = path.join(commonDir, 'config');
-  for (const { key, value } of moves)
-    await setConfigInFile(commonDir, path.join(commonDir, 'config.worktree'), key, value);
+  await setConfigValues(
+    path.join(commonDir, 'config.worktree'),
+    moves.map((m) => [m.key, m.value]),
+  );
   await setConfigInFile(commonDir, common, 'extensions.worktreeConfig', 'true');
   for (const { key } of moves)
     await git(['config', '--file', common, '--unset', '--', key], { cwd: commonDir, retryOnLock: true });
 }
 
+/** Pins an identity at worktree scope, recording whom for: one locked write of the worktree's config.worktree. */
 export async function pinIdentity(
-  worktreePath: string,
   where: { gitDir: string; commonDir: string },
   identity: Identity,
 ): Promise<void> {
-  const file = path.join(where.gitDir, 'config.worktree');
-  await setConfigInFile(worktreePath, file, 'user.name', identity.name);
-  await setConfigInFile(worktreePath, file, 'user.email', identity.email);
-  await setConfigInFile(worktreePath, file, PINNED_FOR_KEY, pinnedForValue(where.gitDir, where.commonDir));
+  await setConfigValues(path.join(where.gitDir, 'config.worktree'), [
+    ['user.name', identity.name],
+    ['user.email', identity.email],
+    [PINNED_FOR_KEY, pinnedForValue(where.gitDir, where.commonDir)],
+  ]);
 }
