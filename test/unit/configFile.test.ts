@@ -1,9 +1,9 @@
 /** One locked write of a config file, read back by git itself: what guard writes is what git reads. */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { setConfigValues, setInConfigText } from '@worktree-guard/core';
+import { parseConfigFile, parseConfigList, setConfigValues, setInConfigText } from '@worktree-guard/core';
 import fc from 'fast-check';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'cfgfile-'));
@@ -79,5 +79,63 @@ describe('setInConfigText / setConfigValues', () => {
     await write;
     expect(gitGet(file, 'user.name')).toBe('New');
     expect(gitGet(file, 'user.email')).toBe('n@x');
+  });
+});
+
+describe('parseConfigFile', () => {
+  const line = fc.oneof(
+    fc.constantFrom(
+      '[user]',
+      '[worktreeguard]',
+      '[core]',
+      '[Remote "Origin"]',
+      '[branch.Feat]',
+      '# comment',
+      '; comment',
+      '',
+    ),
+    fc
+      .tuple(
+        fc.constantFrom('name', 'Email', 'pinnedFor', 'hooksPath', 'bare'),
+        fc.constantFrom(' = ', '=', ' ='),
+        fc.oneof(
+          fc.stringMatching(/^[a-z0-9@. ]{0,10}$/),
+          fc
+            .string({ unit: fc.constantFrom('a', ' ', '\t', '#', ';', '\\"', '\\\\', '\\n', '\\t') })
+            .map((s) => `"${s}"`),
+        ),
+        fc.constantFrom('', ' # trailing', ' ; trailing', '\\\n continued'),
+      )
+      .map(([k, eq, v, tail]) => `\t${k}${eq}${v}${tail}`),
+    fc.constantFrom('\tflag', '\tflag # on'),
+  );
+
+  it('reads any file as git does (`git config --file --list -z`)', () => {
+    let n = 0;
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 14 }), (lines) => {
+        const text = `[core]\n${lines.join('\n')}\n`;
+        const file = path.join(dir, `p${n++}`);
+        writeFileSync(file, text);
+        const ours = parseConfigFile(text, 'worktree');
+        const r = spawnSync('git', ['config', '--file', file, '--list', '-z'], { encoding: 'utf8' });
+        if (r.status !== 0) return; // git refuses the file: nothing to compare (ours may read or refuse it)
+        const theirs = parseConfigList(
+          r.stdout
+            .split('\0')
+            .filter(Boolean)
+            .map((e) => `worktree\0${e}`)
+            .join('\0') + (r.stdout ? '\0' : ''),
+        );
+        if (ours === null) return; // we leave it to git
+        expect(ours).toEqual(theirs);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('leaves files that include others to git', () => {
+    expect(parseConfigFile('[include]\n\tpath = other\n', 'worktree')).toBeNull();
+    expect(parseConfigFile('[includeIf "gitdir:/x/"]\n\tpath = other\n', 'worktree')).toBeNull();
   });
 });

@@ -17,6 +17,7 @@ export * from './fs/paths';
 export * from './git/checkIgnore';
 export * from './git/config';
 export * from './git/configFile';
+export * from './git/configParse';
 export * from './git/cQuote';
 export * from './git/reflog';
 export * from './git/refs';

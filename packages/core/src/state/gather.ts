@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { LoadedConfig } from '../config/types';
 import { inspect } from '../fs/pathInfo';
 import { relativeInside, samePath } from '../fs/paths';
-import { readConfig } from '../git/config';
+import { type ConfigView, readConfig } from '../git/config';
 import { isPrimaryRecord, type Repo } from '../git/repo';
 import { runGit } from '../git/run';
 import { readStatus } from '../git/status';
@@ -22,6 +22,7 @@ import { configOf, isPrimary, primaryOf } from './derive';
 import { readLinks, readPrimarySide, readSharedDirs } from './envFacts';
 import { readRepoState } from './repoState';
 import type { RepoFacts, WorktreeFacts } from './types';
+import { worktreeView } from './worktreeView';
 
 /**
  * How much to read. `commit`: each worktree's record, and the configuration of those read in depth
@@ -54,6 +55,7 @@ async function worktreeFacts(
   record: WorktreeRecord,
   input: GatherInput,
   deep: boolean,
+  base: ConfigView | null,
 ): Promise<WorktreeFacts> {
   const present = record.prunable === null && (await inspect(record.path)).kind === 'dir';
   const gitDir = present ? worktreeGitDir(record.path) : null;
@@ -70,7 +72,7 @@ async function worktreeFacts(
     sitsOnStart: null,
   };
   if (!present || !deep) return facts;
-  facts.view = await readConfig(record.path);
+  facts.view = base ? await worktreeView(base, record.path, gitDir) : await readConfig(record.path);
   if (input.depth !== 'commit') {
     const at = { worktree: record.path, bare: false, commonDir: input.repo.commonDir };
     facts.hooks = await readHooksFacts(facts.view, at, (input.env ?? process.env).HOME);
@@ -121,7 +123,13 @@ export async function gatherFacts(input: GatherInput): Promise<RepoFacts> {
   const deep = (r: WorktreeRecord) =>
     !input.only || (withPrimary && isPrimaryRecord(repo, r)) || input.only.some((p) => samePath(p, r.path));
   const records = repo.worktrees.filter((w) => !w.bare);
-  const worktrees = await mapLimit(records, PARALLEL, (r) => worktreeFacts(r, input, deep(r)));
+  // one worktree's configuration is read by git; the others' are that, with their own config.worktree
+  const first = records.find((r) => deep(r));
+  const firstFacts = first ? await worktreeFacts(first, input, true, null) : null;
+  const base = firstFacts?.view ?? null;
+  const worktrees = await mapLimit(records, PARALLEL, (r) =>
+    r === first && firstFacts ? Promise.resolve(firstFacts) : worktreeFacts(r, input, deep(r), base),
+  );
   const primaryView =
     worktrees.find((w) => isPrimaryRecord(repo, w.record))?.view ?? worktrees.find((w) => w.view)?.view;
   const facts: RepoFacts = {
