@@ -1,203 +1,87 @@
 #!/usr/bin/env node
 /**
- * npm run bench — the hooks' cost, measured against the floor each target names. The cases run
- * interleaved (round-robin, the order rotating each round) so that machine noise hits them alike;
- * we report medians and ratios. Nothing here asserts: timing assertions belong nowhere near `npm test`.
- *
- *   update-ref ×200: guard installed   vs  a bare sh reference-transaction hook that only reads stdin
- *   git commit:      guard, warm path  vs  lefthook running a one-command pre-commit
- *   guard doctor / guard list at 1, 10 and 50 worktrees: wall time, and git processes (counted in a
- *   separate run through a `git` wrapper on PATH, so the timed runs pay nothing for counting)
+ * npm run bench — what guard costs, measured against floors and neighbours in the same run: cases run
+ * interleaved and are reported as medians and ratios; nothing is asserted (timings never belong in a
+ * test). Writes bench/results/latest.json. BENCH_ROUNDS sets the rounds (default 9).
  */
-
-const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { ROOT, tmp, git } = require('./lib');
+const { refRepos, refCases, pruneCase, commitRepos, commitCases } = require('./hooks');
+const { worktreeCases, sizedCases, SIZES } = require('./worktrees');
 
-const ROOT = path.resolve(__dirname, '..');
-const GUARD = path.join(ROOT, 'packages/cli/bin/guard.js');
-const LEFTHOOK = path.join(ROOT, 'node_modules/lefthook-linux-x64/bin/lefthook');
-const ROUNDS = Number(process.env.BENCH_ROUNDS || 15);
-/** update-ref batches take seconds each: fewer rounds. */
-const REF_ROUNDS = Number(process.env.BENCH_REF_ROUNDS || 7);
-const REFS = 200;
-
-const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'guard-bench-')));
-const env = {
-  ...process.env,
-  HOME: tmp,
-  GIT_CONFIG_GLOBAL: path.join(tmp, 'gitconfig'),
-  GIT_CONFIG_NOSYSTEM: '1',
-  CLAUDE_CONFIG_DIR: path.join(tmp, 'claude'),
-};
-for (const k of Object.keys(env)) if (/^GIT_(DIR|WORK_TREE|INDEX_FILE|COMMON_DIR)$/.test(k)) delete env[k];
-fs.writeFileSync(
-  env.GIT_CONFIG_GLOBAL,
-  '[user]\n\tname = Bench\n\temail = bench@example.com\n[commit]\n\tgpgsign = false\n',
-);
-
-function run(cwd, file, args) {
-  const r = spawnSync(file, args, { cwd, env, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${file} ${args.join(' ')} (in ${cwd}) failed: ${r.stderr}`);
-  return r.stdout;
-}
-const git = (cwd, ...args) => run(cwd, 'git', args);
-
-/** A primary with one commit and a linked worktree (so every rule is live); returns the linked one. */
-function repo(name, arm) {
-  const primary = path.join(tmp, name);
-  git(tmp, 'init', '-q', '--initial-branch=main', primary);
-  fs.writeFileSync(path.join(primary, '.gitignore'), '.env\n');
-  git(primary, 'add', '.');
-  git(primary, 'commit', '-qm', 'initial');
-  arm(primary);
-  const wt = path.join(tmp, `${name}-wt`);
-  git(primary, 'worktree', 'add', '-q', '-b', `${name}-wt`, wt);
-  return { primary, wt };
-}
-
-const setups = {
-  guard: repo('guard', (p) => run(p, process.execPath, [GUARD, 'install'])),
-  floor: repo('floor', (p) => {
-    const hook = path.join(p, '.git/hooks/reference-transaction');
-    fs.writeFileSync(hook, '#!/bin/sh\ncat >/dev/null\n', { mode: 0o755 });
-  }),
-  none: repo('none', () => {}),
-};
-const haveLefthook = fs.existsSync(LEFTHOOK);
-if (haveLefthook) {
-  setups.lefthook = repo('lefthook', (p) => {
-    fs.writeFileSync(path.join(p, 'lefthook.yml'), 'pre-commit:\n  commands:\n    one:\n      run: "true"\n');
-    run(p, LEFTHOOK, ['install']);
-  });
-}
-run(setups.guard.primary, process.execPath, [GUARD, 'bootstrap']);
-
-function time(fn) {
-  const t0 = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - t0) / 1e6;
-}
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
-/** Interleaves the named cases for ROUNDS rounds; returns the median per case. */
-function interleave(cases, rounds = ROUNDS) {
-  const names = Object.keys(cases);
-  const samples = Object.fromEntries(names.map((n) => [n, []]));
-  for (const n of names) cases[n](); // warm-up (guard writes its pre-commit stamp here)
-  for (let r = 0; r < rounds; r++) {
-    const order = names.map((_, i) => names[(i + r) % names.length]);
-    for (const n of order) samples[n].push(time(cases[n]));
-  }
-  return Object.fromEntries(names.map((n) => [n, median(samples[n])]));
-}
-
-const updateRefs = (wt) => () => {
-  for (let i = 0; i < REFS; i++) git(wt, 'update-ref', `refs/bench/r${i}`, 'HEAD');
-};
-const commit = (wt) => () => git(wt, 'commit', '-q', '--allow-empty', '-m', 'bench');
-
-const refs = interleave(
-  {
-    guard: updateRefs(setups.guard.wt),
-    floor: updateRefs(setups.floor.wt),
-    none: updateRefs(setups.none.wt),
-  },
-  REF_ROUNDS,
-);
-const commitCases = { guard: commit(setups.guard.wt), none: commit(setups.none.wt) };
-if (haveLefthook) commitCases.lefthook = commit(setups.lefthook.wt);
-const commits = interleave(commitCases);
-const stamp = path.join(setups.guard.primary, '.git/worktrees/guard-wt/worktree-guard/pre-commit.ok');
-const cold = interleave({
-  guardCold: () => {
-    fs.rmSync(stamp, { force: true });
-    commit(setups.guard.wt)();
-  },
-});
-
-// doctor and list: a clone of a bare origin, guard installed, worktrees added with plain git (the hook
-// bootstraps each), at three sizes, timed interleaved
-const SIZES = [1, 10, 50];
-function sizedRepo(n) {
-  const origin = path.join(tmp, `origin-${n}.git`);
-  const primary = path.join(tmp, `sized-${n}`);
-  git(tmp, 'init', '-q', '--bare', '--initial-branch=main', origin);
-  git(tmp, 'clone', '-q', origin, primary);
-  fs.writeFileSync(path.join(primary, '.gitignore'), '.env\n.venv\n');
-  git(primary, 'add', '.');
-  git(primary, 'commit', '-qm', 'initial');
-  git(primary, 'push', '-q', 'origin', 'HEAD:main');
-  fs.writeFileSync(path.join(primary, '.env'), 'SECRET=1\n');
-  run(primary, process.execPath, [GUARD, 'install']);
-  run(primary, process.execPath, [GUARD, 'bootstrap']);
-  for (let i = 1; i < n; i++)
-    git(primary, 'worktree', 'add', '-q', '-b', `wt${i}`, path.join(tmp, `sized-${n}-wt${i}`));
-  git(primary, 'fetch', '-q', 'origin');
-  return primary;
-}
-const sized = Object.fromEntries(SIZES.map((n) => [n, sizedRepo(n)]));
-const guardIn = (cwd, args, extraEnv = {}) => {
-  const r = spawnSync(process.execPath, [GUARD, ...args], {
-    cwd,
-    env: { ...env, ...extraEnv },
-    encoding: 'utf8',
-  });
-  if (r.status !== 0)
-    throw new Error(`guard ${args.join(' ')} in ${cwd} exited ${r.status}: ${r.stderr}${r.stdout}`);
-};
-const sizedCases = {};
-for (const cmd of ['doctor', 'list'])
-  for (const n of SIZES) sizedCases[`${cmd} ${n}`] = () => guardIn(sized[n], [cmd, '--json']);
-const sizedTimes = interleave(sizedCases, Number(process.env.BENCH_SIZED_ROUNDS || 7));
-
-const wrapperDir = path.join(tmp, 'count-bin');
-const countFile = path.join(tmp, 'git-count');
-const realGit = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
-fs.mkdirSync(wrapperDir);
-fs.writeFileSync(
-  path.join(wrapperDir, 'git'),
-  `#!/bin/sh\necho >> '${countFile}'\nexec '${realGit}' "$@"\n`,
-  { mode: 0o755 },
-);
-function gitProcesses(cwd, args) {
-  fs.writeFileSync(countFile, '');
-  guardIn(cwd, args, { PATH: `${wrapperDir}${path.delimiter}${env.PATH}` });
-  return fs.readFileSync(countFile, 'utf8').length;
-}
-const sizedCounts = Object.fromEntries(
-  Object.keys(sizedCases).map((k) => [k, gitProcesses(sized[k.split(' ')[1]], [k.split(' ')[0], '--json'])]),
-);
-
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 9);
+const say = (line = '') => process.stdout.write(`${line}\n`);
 const ms = (x) => `${x.toFixed(1)} ms`.padStart(10);
-const ratio = (a, b, target) => `ratio ${(a / b).toFixed(2)} (target ≤ ${target.toFixed(2)})`;
-const lines = [
-  `worktree-guard bench — ${git(tmp, 'version').trim()}, node ${process.version}, ${os.cpus().length} cores; medians of ${REF_ROUNDS} (update-ref) and ${ROUNDS} (commit) interleaved rounds`,
-  '',
-  `update-ref ×${REFS}   guard ${ms(refs.guard)}   floor: sh hook reading stdin ${ms(refs.floor)}   ${ratio(refs.guard, refs.floor, 1.2)}`,
-  `                  (no hook at all: ${refs.none.toFixed(1)} ms)`,
-  haveLefthook
-    ? `git commit        guard ${ms(commits.guard)}   lefthook, one-command pre-commit ${ms(commits.lefthook)}   ${ratio(commits.guard, commits.lefthook, 1.5)}`
-    : `git commit        guard ${ms(commits.guard)}   (lefthook-linux-x64 not installed on this platform: no ratio)`,
-  `                  (no hook at all: ${commits.none.toFixed(1)} ms; guard cold path, rules checked in Node: ${cold.guardCold.toFixed(1)} ms)`,
-  '',
-  ...['doctor', 'list'].map((cmd) => {
-    const cells = SIZES.map(
-      (n) => `${n} wt ${ms(sizedTimes[`${cmd} ${n}`])} ${String(sizedCounts[`${cmd} ${n}`]).padStart(4)} git`,
-    );
-    const per = (sizedCounts[`${cmd} 50`] - sizedCounts[`${cmd} 10`]) / 40;
-    return `guard ${cmd.padEnd(7)} ${cells.join('   ')}   (${per.toFixed(2)} git per worktree; target ≤ 3, 50 worktrees < 2 s)`;
-  }),
-];
-process.stdout.write(`${lines.join('\n')}\n`);
-if (process.argv.includes('--json')) {
-  fs.writeFileSync(
-    path.join(ROOT, 'bench', 'last.json'),
-    JSON.stringify({ rounds: ROUNDS, refs, commits, cold, sizedTimes, sizedCounts }, null, 2),
+const x = (a, b) => `${(a / b).toFixed(2)}×`;
+
+const machine = `${git(tmp, 'version').trim()}, node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'})`;
+say(`worktree-guard bench — ${machine}; medians of interleaved rounds`);
+
+const refs = refCases(refRepos('rt'), ROUNDS);
+const prune = pruneCase(refRepos('pr'), ROUNDS);
+say(
+  '\nref updates (reference-transaction)            guard      exit-0 hook   read-loop hook   cat hook     no hook',
+);
+for (const [label, r] of [
+  ['update-ref ×200 (one ref each)', refs.one],
+  ['update-ref --stdin, 20,000 refs at once', refs.big],
+  ['pack-refs --all, 5,000 loose refs', refs.pack],
+  ['fetch --prune, 2,000 deleted branches', prune],
+])
+  say(`  ${label.padEnd(42)}${ms(r.guard)}${ms(r.exit)}${ms(r.read)}${ms(r.cat)}${ms(r.none)}`);
+say(
+  `  guard ÷ the cheapest reader (cat) for 20,000 refs: ${x(refs.big.guard, refs.big.cat)} (target ≤ 1.2×);`,
+);
+say(`  ÷ exit-0 for one-ref updates: ${x(refs.one.guard, refs.one.exit)}`);
+
+const commits = commitCases(commitRepos(), ROUNDS);
+const w = commits.warm;
+say('\ncommits (pre-commit)');
+say(
+  `  warm (nothing the rules read changed)   guard ${ms(w.guard)}   lefthook ${ms(w.lefthook ?? Number.NaN)}   husky ${ms(w.husky)}   no hook ${ms(w.none)}`,
+);
+say(
+  `  guard ÷ lefthook ${x(w.guard, w.lefthook ?? Number.NaN)} (target ≤ 0.8×) · ÷ husky ${x(w.guard, w.husky)}`,
+);
+say(
+  `  3 commits on a detached HEAD ${ms(commits.detached3)} ÷ 3 on a branch ${ms(commits.branch3)}: ${x(commits.detached3, commits.branch3)} (target ≤ 1.2×)`,
+);
+say(
+  `  cold (rules checked in Node) ${ms(commits.cold)} ÷ node -e '' ${ms(commits.nodeBare)}: ${x(commits.cold, commits.nodeBare)} (target ≤ 1.5×)`,
+);
+
+const wt = worktreeCases(ROUNDS);
+say('\nworktrees');
+say(
+  `  git worktree add: with guard ${ms(wt.add.guard)}, without ${ms(wt.add.plain)}: +${(wt.add.guard - wt.add.plain).toFixed(1)} ms (target ≤ 100, stretch 70); guard's git processes: ${wt.addProcesses}`,
+);
+say(
+  `  guard new ${ms(wt.create.guard)} ÷ the same steps in sh ${ms(wt.create.sh)}: ${x(wt.create.guard, wt.create.sh)} (target ≤ 2.5×) · node -e '' ${ms(wt.create.nodeBare)}`,
+);
+
+const sized = sizedCases(Math.max(3, Math.round(ROUNDS / 2)));
+for (const cmd of ['doctor', 'list']) {
+  const cells = SIZES.map(
+    (n) =>
+      `${n} wt ${ms(sized.times[`${cmd} ${n}`])} ${String(sized.processes[`${cmd} ${n}`]).padStart(4)} git`,
   );
+  const per = (sized.processes[`${cmd} 200`] - sized.processes[`${cmd} 50`]) / 150;
+  say(`  guard ${cmd.padEnd(6)} ${cells.join('  ')}   (${per.toFixed(2)} git per worktree)`);
 }
+
+const results = {
+  machine,
+  date: new Date().toISOString(),
+  rounds: ROUNDS,
+  refs,
+  prune,
+  commits,
+  worktrees: wt,
+  sized,
+};
+fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
+fs.writeFileSync(path.join(ROOT, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+say('\nwritten: bench/results/latest.json');
 fs.rmSync(tmp, { recursive: true, force: true });
