@@ -1,5 +1,5 @@
 /** `guard demo` end to end: the real binary, a real sandbox, removed afterwards unless --keep. */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { guard, tempDir } from '../helpers/repo';
 
@@ -27,6 +27,20 @@ describe('guard demo', () => {
     const sandbox = /(\/\S*guard-demo-\w+)\/app /.exec(r.stdout)?.[1];
     expect(sandbox).toBeDefined();
     expect(existsSync(sandbox as string)).toBe(false);
+  });
+
+  it('touches nothing outside its sandbox: a global core.hooksPath is not armed, no Claude directory is made', () => {
+    const machineHooks = tempDir('machine hooks');
+    const globalConfig = path.join(tempDir('global'), 'gitconfig');
+    writeFileSync(globalConfig, `[core]\n\thooksPath = ${machineHooks}\n`);
+    const claude = path.join(tempDir('home'), 'claude');
+    const r = guard(tempDir('demo cwd'), ['demo'], {
+      GIT_CONFIG_GLOBAL: globalConfig,
+      CLAUDE_CONFIG_DIR: claude,
+    });
+    expect(r.code).toBe(0);
+    expect(readdirSync(machineHooks)).toEqual([]);
+    expect(existsSync(claude)).toBe(false);
   });
 
   it('--keep keeps the sandbox and prints its path', () => {

@@ -162,3 +162,21 @@ describe('trust: nothing committed on a branch runs because guard is installed',
     expect(existsSync(canary)).toBe(false);
   });
 });
+
+describe('a broken installation is named, never undefined', () => {
+  it('guard install without its shim templates: exit 2, naming the missing file', () => {
+    const fx = makeRepo();
+    const cli = cliCopy();
+    rmSync(path.join(cli.dir, 'hooks'), { recursive: true, force: true });
+    const r = spawnSync(process.execPath, [cli.bin, 'install'], {
+      cwd: fx.primary,
+      encoding: 'utf8',
+      env: process.env,
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(
+      `worktree-guard is not installed completely: ${path.join(cli.dir, 'hooks', 'lib.sh')} is missing`,
+    );
+    expect(r.stderr).not.toMatch(/undefined/);
+  });
+});
