@@ -106,12 +106,15 @@ describe('guard run --serial', () => {
   it('SIGKILL of a whole run: the next waiter takes over and says the old holder is gone', async () => {
     const fx = repoWithWorktree();
     const ready = path.join(fx.root, 'ready');
-    const holder = start(
-      fx.primary,
-      ['run', '--serial', 'k', '--', 'sh', '-c', holdUntil('/nonexistent', ready)],
-      {},
-      true,
-    );
+    const holder = start(fx.primary, [
+      'run',
+      '--serial',
+      'k',
+      '--',
+      'sh',
+      '-c',
+      holdUntil('/nonexistent', ready),
+    ]);
     await until(() => existsSync(ready), 'the holder to run');
     const waiter = start(fx.wt, ['run', '--serial', 'k', '--', 'touch', 'took-over']);
     await until(() => waiter.stderr().includes('waiting for lock "k"'), 'the waiter to wait');
@@ -131,8 +134,7 @@ describe('guard run --serial', () => {
     const ready = path.join(fx.root, 'ready');
     const done = path.join(fx.root, 'first-done');
     const first = `${holdUntil(go, ready)}; touch '${done}'`;
-    // in a group of its own, so that the test's end can stop the command guard leaves behind
-    const holder = start(fx.primary, ['run', '--serial', 'k', '--', 'sh', '-c', first], {}, true);
+    const holder = start(fx.primary, ['run', '--serial', 'k', '--', 'sh', '-c', first]);
     await until(() => existsSync(ready), 'the holder to run');
     // the waiter's command checks that the first command had finished before it started
     const waiter = start(fx.wt, ['run', '--serial', 'k', '--', 'sh', '-c', `test -f '${done}'`]);

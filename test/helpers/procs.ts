@@ -27,12 +27,15 @@ afterAll(() => {
 
 const SIGNALS: Record<string, number> = { SIGINT: 2, SIGKILL: 9, SIGTERM: 15, SIGHUP: 1 };
 
-/** `guard <args>` in `cwd`, running on; `group`: in a process group of its own (to kill it with its command). */
-export function start(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}, group = false): Proc {
+/**
+ * `guard <args>` in `cwd`, running on, in a process group of its own: `process.kill(-pid)` reaches guard
+ * and the command it runs, and the test file's end stops both, whatever a failed test left running.
+ */
+export function start(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Proc {
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd,
     env: { ...process.env, ...env },
-    detached: group,
+    detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   started.push(child);

@@ -198,7 +198,8 @@ async function take(
     if (r.acquired) return { local: local.lock, remote: r.lock };
     await local.lock.release();
     const last = r.last?.holder ? t.who(r.last.holder, true) : t.unknownHolder;
-    return { refused: refusal(t.lockName(name, remote), last, req, line, r.aborted) };
+    const expired = r.last?.expired ? t.waitingRemoteExpired(config.serial.ttl) : '';
+    return { refused: refusal(t.lockName(name, remote), last + expired, req, line, r.aborted) };
   } catch (error) {
     await local.lock.release();
     throw error;
