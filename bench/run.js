@@ -201,3 +201,6 @@ if (process.argv.includes('--json')) {
   );
 }
 fs.rmSync(tmp, { recursive: true, force: true });
+
+// guard run --serial: lock hand-over and takeover times (its own sandbox)
+require('./serial.js');

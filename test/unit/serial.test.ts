@@ -205,6 +205,7 @@ describe('parsers', () => {
     expect(parseProcStat(`123 (node) ${rest}`)).toBe('424242');
     expect(parseProcStat(`123 (a) b (c) ${rest}`)).toBe('424242');
     expect(parseProcStat('garbage')).toBeNull();
+    expect(parseProcStat(`123 (node) Z${rest.slice(1)}`)).toBeNull(); // ended, not yet reaped
   });
 
   it('identifies this process, and no process for a pid that does not run', async () => {

@@ -28,7 +28,7 @@ export interface WorktreeSummary {
   /** Only from `guard list`. */
   dirty?: { staged: number; unstaged: number; untracked: number; conflicted: number } | null;
   aheadBehind?: { ref: string; ahead: number; behind: number } | null;
-  /** The local locks a run from this worktree holds (doctor and list read them). */
+  /** The local locks a live run from this worktree holds (doctor and list read them). */
   locks?: string[];
 }
 
@@ -76,7 +76,8 @@ export function summarize(facts: RepoFacts): WorktreeSummary[] {
       row.aheadBehind = w.aheadBehind && facts.remoteBase && { ref: facts.remoteBase.ref, ...w.aheadBehind };
     if (facts.shared)
       row.locks = facts.shared.locks
-        .filter((l) => l.holder?.holder.worktree && samePath(l.holder.holder.worktree, r.path))
+        .filter((l) => l.holder && l.holder.state !== 'gone' && l.holder.holder.worktree)
+        .filter((l) => samePath(l.holder?.holder.worktree as string, r.path))
         .map((l) => l.name);
     return row;
   });

@@ -5,7 +5,7 @@
  * No npm library gives a stable start time: pidusage and ps-list report elapsed time or none (a start
  * derived from "now − elapsed" drifts by the clock tick). So on Linux it is the `starttime` field of
  * `/proc/<pid>/stat` (clock ticks since boot, exact) with the boot id; elsewhere `ps -o lstart=`
- * (an absolute date to the second).
+ * (an absolute date to the second). A process that has ended but is not reaped yet (a zombie) runs no more.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -24,28 +24,29 @@ function linuxBootId(): string {
   return bootId;
 }
 
-/** The `starttime` field of a `/proc/<pid>/stat` line (the 22nd; the command name may hold ") "). */
+/**
+ * The `starttime` field of a `/proc/<pid>/stat` line (the 22nd; the command name may hold ") "), or null
+ * when the process has ended and only waits to be reaped (state Z or X): it runs no more.
+ */
 export function parseProcStat(text: string): string | null {
   const close = text.lastIndexOf(')');
   if (close === -1) return null;
   const fields = text.slice(close + 2).split(' ');
   const start = fields[19];
+  if (fields[0] === 'Z' || fields[0] === 'X') return null;
   return start && /^\d+$/.test(start) ? start : null;
 }
 
-/** `ps` exits 1 when there is no such process; any other failure is not an answer, so it throws. */
+/** `ps` exits 1 when there is no such process (and a zombie has ended too); any other failure throws. */
 function fromPs(pid: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
-    execFile(
-      'ps',
-      ['-o', 'lstart=', '-p', String(pid)],
-      { env: { ...process.env, LC_ALL: 'C' } },
-      (e, out) => {
-        if (!e) resolve(out.trim() || null);
-        else if (e.code === 1) resolve(null);
-        else reject(e);
-      },
-    );
+    const args = ['-o', 'stat=', '-o', 'lstart=', '-p', String(pid)];
+    execFile('ps', args, { env: { ...process.env, LC_ALL: 'C' } }, (e, out) => {
+      const [stat = '', ...start] = out.trim().split(/\s+/);
+      if (!e) resolve(stat.startsWith('Z') || !start.length ? null : start.join(' '));
+      else if (e.code === 1) resolve(null);
+      else reject(e);
+    });
   });
 }
 
