@@ -97,10 +97,13 @@ Checks every rule across all worktrees and prints each finding with the command 
   hooks-not-installed   guard armed nowhere (fix: guard install)
   link-missing, link-broken, link-not-ignored, memory-not-shared
   prunable, worktree-missing, config-invalid
+  lock-orphaned         a lock held or waited for by a run from a worktree that no longer exists
+  port-lease-orphaned   a port leased to a worktree that no longer exists
 Exit 0 when there is no error (warnings allowed), 1 otherwise.
 
 Options:
-  --fix        repair what cannot lose data — re-pin, re-link, share memory, re-arm hooks — then check again.
+  --fix        repair what cannot lose data — re-pin, re-link, share memory, re-arm hooks, free the locks
+               (whose process is gone) and port leases of worktrees that no longer exist — then check again.
                It never drops a stash, resets a tree, or deletes or overwrites a file.
   --json       print {"findings": [...], "worktrees": [...]} and nothing else on stdout
   -h, --help   show this help`,
@@ -109,7 +112,8 @@ Options:
 
 Every worktree: path, branch, HEAD, pinned identity, ahead/behind the remote base, dirty counts
 (staged, unstaged, untracked), when it last fetched itself (its own FETCH_HEAD), and how many configured
-links are in place. Above the table: when the repository last fetched the remote base (any worktree).
+links are in place; while runs of guard run --serial hold locks, a LOCKS column names them. Above the
+table: when the repository last fetched the remote base (any worktree).
 
 Options:
   --json       print {"lastFetch": …, "worktrees": [...]} and nothing else on stdout
