@@ -20,6 +20,8 @@ export const serialText = {
   lockNotAcquired: (dir: string) => `could not take the lock in ${dir}`,
   remoteUnreachable: (remote: string, ref: string, reason: string) =>
     `cannot take ${ref} on remote "${remote}": ${oneLine(reason) || 'git failed'} — nothing was run without the lock`,
+  remoteUnreadable: (remote: string, what: string, reason: string) =>
+    `cannot read ${what} on remote "${remote}": ${oneLine(reason) || 'git failed'}`,
   remoteRefused: (remote: string, ref: string, reason: string) =>
     `remote "${remote}" refuses updates to ${ref} (${oneLine(reason)}): a lock needs push access to refs/worktree-guard/locks/* — allow it there, or use the lock without --remote (serial.remote). Nothing was run without the lock`,
 

@@ -108,6 +108,11 @@ export class RemoteLock {
 export async function acquireRemote(opts: RemoteLockOptions): Promise<RemoteAcquire> {
   const { cwd, remote, name } = opts;
   const ref = lockRef(name);
+  // a remote that cannot be read fails the run: say so as such
+  const oidNow = () =>
+    remoteOid(cwd, remote, ref).catch((e: Error) => {
+      throw failure(opts, 'failed', String(e.cause ?? e.message));
+    });
   const backoff = opts.backoff ?? { firstMs: 500, maxMs: 8_000 };
   const started = Date.now();
   let delay = backoff.firstMs;
@@ -126,7 +131,7 @@ export async function acquireRemote(opts: RemoteLockOptions): Promise<RemoteAcqu
       const r = await pushLease(cwd, remote, ref, oid, '');
       if (r.ok) return { acquired: true, lock: new RemoteLock(opts, ref, oid, holder) };
       if (r.why === 'failed') throw failure(opts, 'failed', r.reason);
-      current = await remoteOid(cwd, remote, ref);
+      current = await oidNow();
       // refused with no holder there: a protected namespace (or a race with a release); a few tries, then say so
       if (current === null) {
         if (r.why === 'refused' && ++refusals >= 3) throw failure(opts, 'refused', r.reason);
@@ -152,6 +157,6 @@ export async function acquireRemote(opts: RemoteLockOptions): Promise<RemoteAcqu
       await sleep(Math.min(left, delay * (0.8 + Math.random() * 0.4)), opts.signal);
       delay = Math.min(backoff.maxMs, delay * 1.6);
     }
-    current = await remoteOid(cwd, remote, ref);
+    current = await oidNow();
   }
 }

@@ -84,7 +84,12 @@ export async function pushLease(
   if (line?.flag === '!' && line.summary.startsWith('[remote rejected]'))
     return { ok: false, why: 'refused', reason: reason || line.summary };
   if (line?.flag === '!') return { ok: false, why: 'lease', reason };
-  return { ok: false, why: 'failed', reason: r.stderr.trim().split('\n').slice(-3).join(' ') };
+  const lines = r.stderr.trim().split('\n');
+  return {
+    ok: false,
+    why: 'failed',
+    reason: lines.find((l) => /^(fatal|error):/.test(l)) ?? lines.at(-1) ?? '',
+  };
 }
 
 export interface RemoteRef {
@@ -96,7 +101,9 @@ export interface RemoteRef {
 export async function lsRemote(cwd: string, remote: string, pattern: string): Promise<RemoteRef[]> {
   const r = await runGit(['ls-remote', remote, pattern], { cwd, ok: [0, 2, 128] });
   if (r.exitCode === 128)
-    throw new RefusedError('remote-unreachable', messages.remoteUnreachable(remote, pattern, r.stderr));
+    throw new RefusedError('remote-unreachable', messages.remoteUnreadable(remote, pattern, r.stderr), {
+      cause: r.stderr,
+    });
   return r.stdout
     .split('\n')
     .map((l) => l.split('\t'))
