@@ -85,3 +85,6 @@ fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
 fs.writeFileSync(path.join(ROOT, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
 say('\nwritten: bench/results/latest.json');
 fs.rmSync(tmp, { recursive: true, force: true });
+
+// guard run --serial: lock hand-over and takeover times (its own sandbox)
+require('./serial.js');

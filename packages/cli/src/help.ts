@@ -14,6 +14,9 @@ Commands:
   uninstall [--dry-run]       disarm them: the hooks directories end as they were
   park [-m msg] / unpark      park WIP as a commit on this branch (instead of git stash) / take it back
   rescue [--dry-run]          turn every stash entry into a branch, then drop it from the shared stash
+  run --serial <n> -- <cmd>   run a command holding a lock shared by every worktree (--remote: every clone)
+  locks [--json]              the locks held, by whom, since when, and who waits
+  port <name> [--env]         a port for <name> unique to this worktree (--release, --list)
   demo [--keep]               a guided run in a throwaway sandbox repository
   hook <name> [args...]       entry point for the shims (not for people)
 
@@ -94,10 +97,13 @@ Checks every rule across all worktrees and prints each finding with the command 
   hooks-not-installed   guard armed nowhere (fix: guard install)
   link-missing, link-broken, link-not-ignored, memory-not-shared
   prunable, worktree-missing, config-invalid
+  lock-orphaned         a lock held or waited for by a run from a worktree that no longer exists
+  port-lease-orphaned   a port leased to a worktree that no longer exists
 Exit 0 when there is no error (warnings allowed), 1 otherwise.
 
 Options:
-  --fix        repair what cannot lose data — re-pin, re-link, share memory, re-arm hooks — then check again.
+  --fix        repair what cannot lose data — re-pin, re-link, share memory, re-arm hooks, free the locks
+               (whose process is gone) and port leases of worktrees that no longer exist — then check again.
                It never drops a stash, resets a tree, or deletes or overwrites a file.
   --json       print {"findings": [...], "worktrees": [...]} and nothing else on stdout
   -h, --help   show this help`,
@@ -106,7 +112,8 @@ Options:
 
 Every worktree: path, branch, HEAD, pinned identity, ahead/behind the remote base, dirty counts
 (staged, unstaged, untracked), when it last fetched itself (its own FETCH_HEAD), and how many configured
-links are in place. Above the table: when the repository last fetched the remote base (any worktree).
+links are in place; while runs of guard run --serial hold locks, a LOCKS column names them. Above the
+table: when the repository last fetched the remote base (any worktree).
 
 Options:
   --json       print {"lastFetch": …, "worktrees": [...]} and nothing else on stdout
@@ -158,4 +165,52 @@ The entry point the installed shims call. Not meant to be run by hand.`,
 Builds a throwaway sandbox (a bare "origin", a clone with an ignored .env and .venv), runs guard new
 twice, and shows the links, the pinned identities and a clean git status. The sandbox is removed
 afterwards unless --keep is given.`,
+
+  run: `Usage: guard run --serial <name> [--wait <duration>] [--remote] [--break] -- <cmd> [args...]
+
+Runs <cmd> holding the lock <name>, shared by every worktree of this repository (kept in the common git
+dir); runs of the same lock take turns, in the order they asked. <cmd> runs directly, without a shell
+(write -- sh -c '...' for one). While it waits, guard shows who holds the lock — worktree, branch, pid,
+command, since when — and how long it has waited (one live line on a terminal, plain lines otherwise).
+A holder whose processes are gone (same host: guard's and the command's pid and start time) is taken over
+and said so; a holder on another host is never broken without --break.
+
+The exit code is the command's (127 when it is not found, 128+n when signal n ended it); SIGINT, SIGTERM
+and SIGHUP are passed to the command and guard waits for it. The lock is released on every way out.
+
+Options:
+  --serial <name>    the lock: letters, digits, ".", "_", "-", at most 64 characters, not starting with "-" or "."
+  --wait <duration>  give up (exit 1) after this long, e.g. 30s, 10m; --wait 0 fails at once when held.
+                     Default: wait as long as it takes
+  --remote           also hold the lock across clones: the ref refs/worktree-guard/locks/<name> on the
+                     remote (config "remote"), taken by an atomic push, renewed while <cmd> runs
+                     (config serial.remote: true makes this the default)
+  --break            take over a holder guard cannot check: one on another host, or a remote lease not
+                     renewed within serial.ttl
+  -h, --help         show this help`,
+
+  locks: `Usage: guard locks [--json] [--remote]
+
+The locks held by runs of guard run --serial: each lock's holder (worktree, branch, pid, command, since
+when, and whether its process still runs), and the runs waiting for it, in order.
+
+Options:
+  --remote     also list the locks held on the remote (refs/worktree-guard/locks/*)
+  --json       print {"locks": [...], "remote": [...]} and nothing else on stdout
+  -h, --help   show this help`,
+
+  port: `Usage: guard port <name>... [--env] [--json]
+       guard port <name>... --release
+       guard port --list [--json]
+
+Prints a port for <name> unique to this worktree: the same on every call, distinct from every other
+worktree's, inside ports.range (default [20000, 29999]). A new lease is taken under a lock from a registry
+in the common git dir, and only a port free on this machine (probed) is handed out.
+
+Options:
+  --env        print NAME_PORT=<port> lines (API_PORT=20417), for .env files and eval
+  --release    give the lease back
+  --list       every lease of every worktree
+  --json       print {"ports": [...]} and nothing else on stdout
+  -h, --help   show this help`,
 };

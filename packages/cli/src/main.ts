@@ -22,6 +22,9 @@ const commands: Record<string, { help: string; load: () => Command }> = {
   uninstall: { help: help.uninstall, load: () => require('./commands/install').runUninstall },
   hook: { help: help.hook, load: () => require('./commands/hook').runHook },
   demo: { help: help.demo, load: () => require('./commands/demo').runDemo },
+  run: { help: help.run, load: () => require('./commands/run').runRun },
+  locks: { help: help.locks, load: () => require('./commands/locks').runLocks },
+  port: { help: help.port, load: () => require('./commands/port').runPort },
 };
 
 /** `--help` anywhere before a `--` asks for the command's help. */

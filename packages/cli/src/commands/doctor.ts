@@ -12,7 +12,7 @@ import {
 } from '@worktree-guard/core';
 import { parse } from '../args';
 import { installOptions } from '../installOptions';
-import { messages } from '../messages';
+import { messages, serial } from '../messages';
 import { out, printJson } from '../render';
 import { describeAction, problemLines } from '../renderBootstrap';
 import { hooksPlanLines } from '../renderHooks';
@@ -64,6 +64,9 @@ function renderRepair(repair: RepairResult): string {
     for (const a of b.done) lines.push(`  ${out.green('+')} ${describeAction(a)}`);
     lines.push(...problemLines(b));
   }
+  for (const l of repair.freed.locks) lines.push(`  ${out.green('-')} ${serial.freedLock(l.lock, l.pid)}`);
+  for (const p of repair.freed.ports)
+    lines.push(`  ${out.green('-')} ${serial.freedPort(p.name, p.port, p.worktree)}`);
   if (lines.length === 1) lines.push(`  ${out.dim(t.fixNothing)}`);
   return lines.join('\n');
 }
@@ -95,6 +98,7 @@ export async function runDoctor(args: string[]): Promise<number> {
           done: b.done,
           problems: b.problems,
         })),
+        freed: repair.freed,
       },
       before: first.findings,
     });

@@ -1,7 +1,14 @@
 /** `guard list [--json]`: one row per worktree — a table on a terminal, one JSON document for scripts. */
-import { gatherFacts, loadRepoConfig, openRepo, summarize, type WorktreeSummary } from '@worktree-guard/core';
+import {
+  addSharedFacts,
+  gatherFacts,
+  loadRepoConfig,
+  openRepo,
+  summarize,
+  type WorktreeSummary,
+} from '@worktree-guard/core';
 import { parse } from '../args';
-import { messages } from '../messages';
+import { messages, serial } from '../messages';
 import { age, out, printJson } from '../render';
 
 const t = messages.list;
@@ -18,18 +25,21 @@ function cells(w: WorktreeSummary): string[] {
     dirty,
     w.present ? age(w.lastFetch) : t.none,
     w.links ? `${w.links.ok}/${w.links.expected}` : t.none,
+    w.locks?.join(', ') || t.none,
   ];
 }
 
 export function renderTable(rows: WorktreeSummary[]): string {
-  const body = rows.map(cells);
-  const widths = t.columns.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] as string).length)));
+  // the LOCKS column only while some worktree holds a lock
+  const columns = rows.some((w) => w.locks?.length) ? [...t.columns, serial.listLocksColumn] : t.columns;
+  const body = rows.map((w) => cells(w).slice(0, columns.length));
+  const widths = columns.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] as string).length)));
   const line = (r: string[]) =>
     r
       .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] as number)))
       .join('  ')
       .trimEnd();
-  return [out.bold(line(t.columns)), ...body.map(line)].join('\n');
+  return [out.bold(line(columns)), ...body.map(line)].join('\n');
 }
 
 export async function runList(args: string[]): Promise<number> {
@@ -37,7 +47,7 @@ export async function runList(args: string[]): Promise<number> {
   const repo = await openRepo(process.cwd());
   const loaded = await loadRepoConfig(repo);
   const { config } = loaded;
-  const facts = await gatherFacts({ repo, loaded, depth: 'list' });
+  const facts = await addSharedFacts(await gatherFacts({ repo, loaded, depth: 'list' }));
   const rows = summarize(facts);
   const lastFetch = facts.lastFetch?.toISOString() ?? null;
   if (values.json) printJson({ lastFetch, worktrees: rows });

@@ -27,3 +27,6 @@ export const messages = {
   shim,
   demo,
 };
+
+/** run, locks, port: composed apart from `messages`, so that the hooks' bundle, which never uses them, does not carry them. */
+export { serial } from './serial';

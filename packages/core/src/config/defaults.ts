@@ -14,6 +14,8 @@ export const DEFAULT_CONFIG: GuardConfig = {
   stash: 'block',
   setup: [],
   protectedBranches: [],
+  serial: { remote: false, ttl: '5m' },
+  ports: { range: [20000, 29999] },
 };
 
 /** Placeholders an `identity` template may use. */

@@ -5,6 +5,19 @@ export interface IdentityTemplates {
   email?: string;
 }
 
+/** `guard run --serial`: the lock across machines. */
+export interface SerialConfig {
+  /** Take the lock on the remote too (as with --remote). */
+  remote: boolean;
+  /** A remote lease not renewed for this long may be broken with --break, e.g. "5m". */
+  ttl: string;
+}
+
+/** `guard port`: the range leases come from, inclusive. */
+export interface PortsConfig {
+  range: [number, number];
+}
+
 /** The validated configuration. Every key has a value: defaults fill what the file leaves out. */
 export interface GuardConfig {
   remote: string;
@@ -18,6 +31,8 @@ export interface GuardConfig {
   stash: StashMode;
   setup: string[];
   protectedBranches: string[];
+  serial: SerialConfig;
+  ports: PortsConfig;
 }
 
 export interface LoadedConfig {

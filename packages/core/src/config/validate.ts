@@ -7,7 +7,7 @@ import type { ConfigProblem } from '../errors';
 import { messages } from '../messages';
 import { DEFAULT_CONFIG, IDENTITY_PLACEHOLDERS, SHARED_DIR_PLACEHOLDERS } from './defaults';
 import { parseDuration } from './duration';
-import type { GuardConfig, IdentityTemplates, StashMode } from './types';
+import type { GuardConfig, IdentityTemplates, PortsConfig, SerialConfig, StashMode } from './types';
 
 export interface Validation {
   config: GuardConfig;
@@ -126,15 +126,55 @@ const identity: Check<'identity'> = (value, key, problems) => {
   return ok ? templates : undefined;
 };
 
+const duration: Check<'maxFetchAge'> = (value, key, problems) => {
+  const s = str(value, key, problems);
+  if (s === undefined || parseDuration(s) !== null) return s;
+  problems.push({ key, message: messages.configBadDuration(s) });
+  return undefined;
+};
+
+const bool = (value: unknown, key: string, problems: ConfigProblem[]) => {
+  if (typeof value === 'boolean') return value;
+  problems.push({ key, message: messages.configWrongType('true or false', typeOf(value)) });
+  return undefined;
+};
+
+const portRange = (value: unknown, key: string, problems: ConfigProblem[]): [number, number] | undefined => {
+  const [lo, hi] = Array.isArray(value) ? value : [];
+  const port = (n: unknown) => Number.isInteger(n) && (n as number) >= 1024 && (n as number) <= 65535;
+  if (Array.isArray(value) && value.length === 2 && port(lo) && port(hi) && lo <= hi) return [lo, hi];
+  problems.push({ key, message: messages.configPortRange(value) });
+  return undefined;
+};
+
+/** An object key whose sub-keys each have a check; what it leaves out keeps its default. */
+function section<T extends object>(
+  checks: { [K in keyof T]: (value: unknown, key: string, problems: ConfigProblem[]) => T[K] | undefined },
+  defaults: T,
+) {
+  return (value: unknown, key: string, problems: ConfigProblem[]): T | undefined => {
+    if (typeOf(value) !== 'object') {
+      problems.push({ key, message: messages.configWrongType('an object', typeOf(value)) });
+      return undefined;
+    }
+    const out: Record<string, unknown> = structuredClone(defaults as Record<string, unknown>);
+    let ok = true;
+    for (const [sub, v] of Object.entries(value as Record<string, unknown>)) {
+      const check = (checks as Record<string, Check<keyof GuardConfig>>)[sub];
+      const result = check ? check(v, `${key}.${sub}`, problems) : undefined;
+      if (!check)
+        problems.push({ key: `${key}.${sub}`, message: messages.configUnknownKey(Object.keys(checks)) });
+      if (result === undefined) ok = false;
+      else out[sub] = result;
+    }
+    return ok ? (out as T) : undefined;
+  };
+}
+
 const CHECKS: { [K in keyof GuardConfig]: Check<K> } = {
   remote: word,
   baseBranch: word,
-  maxFetchAge: (value, key, problems) => {
-    const s = str(value, key, problems);
-    if (s === undefined || parseDuration(s) !== null) return s;
-    problems.push({ key, message: messages.configBadDuration(s) });
-    return undefined;
-  },
+  maxFetchAge: duration,
   links: pathList,
   copies: pathList,
   sharedDirs,
@@ -147,6 +187,8 @@ const CHECKS: { [K in keyof GuardConfig]: Check<K> } = {
   },
   setup: strList,
   protectedBranches: strList,
+  serial: section<SerialConfig>({ remote: bool, ttl: duration }, DEFAULT_CONFIG.serial),
+  ports: section<PortsConfig>({ range: portRange }, DEFAULT_CONFIG.ports),
 };
 
 export const CONFIG_KEYS = Object.keys(CHECKS) as (keyof GuardConfig)[];
@@ -172,4 +214,9 @@ export function validateConfig(raw: unknown): Validation {
 /** `maxFetchAge` in milliseconds (validated, so it parses). */
 export function maxFetchAgeMs(config: GuardConfig): number {
   return parseDuration(config.maxFetchAge) ?? 86_400_000;
+}
+
+/** `serial.ttl` in milliseconds (validated, so it parses). */
+export function serialTtlMs(config: GuardConfig): number {
+  return Math.max(1000, parseDuration(config.serial.ttl) ?? 300_000);
 }

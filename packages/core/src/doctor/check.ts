@@ -4,6 +4,7 @@ import type { Repo } from '../git/repo';
 import { doctorFindings } from '../rules/doctorRules';
 import type { Finding } from '../rules/finding';
 import { gatherFacts } from '../state/gather';
+import { addSharedFacts } from '../state/sharedFacts';
 import type { RepoFacts } from '../state/types';
 import { summarize, type WorktreeSummary } from './summary';
 
@@ -21,7 +22,7 @@ export interface CheckInput {
 }
 
 export async function checkRepo(input: CheckInput): Promise<DoctorResult> {
-  const facts = await gatherFacts({ ...input, depth: 'doctor' });
+  const facts = await addSharedFacts(await gatherFacts({ ...input, depth: 'doctor' }));
   return { findings: doctorFindings(facts), worktrees: summarize(facts), facts };
 }
 

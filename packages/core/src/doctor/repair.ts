@@ -9,6 +9,7 @@ import { applyHooksPlan } from '../hooks/hookFiles';
 import { type HooksPlan, type InstallOptions, planInstall } from '../hooks/install';
 import type { Finding } from '../rules/finding';
 import type { RepoFacts } from '../state/types';
+import { type FreedShared, freeShared } from './freeShared';
 
 /** Findings bootstrap repairs in the worktree they are about. */
 const BY_BOOTSTRAP = new Set([
@@ -28,6 +29,8 @@ export interface RepairInput {
 export interface RepairResult {
   hooks: HooksPlan | null;
   bootstraps: BootstrapReport[];
+  /** Locks and port leases of worktrees that no longer exist, freed. */
+  freed: FreedShared;
 }
 
 export async function repairFindings(input: RepairInput): Promise<RepairResult> {
@@ -52,5 +55,5 @@ export async function repairFindings(input: RepairInput): Promise<RepairResult> 
       }),
     );
   }
-  return { hooks, bootstraps };
+  return { hooks, bootstraps, freed: await freeShared(facts.repo, fixable) };
 }

@@ -1,4 +1,5 @@
 /** One row per worktree, the same for `guard doctor --json` and `guard list`. */
+import { samePath } from '../fs/paths';
 import { armed } from '../hooks/hooksFacts';
 import { baseOf, isPrimary, linkExpected, ownIdentity } from '../state/derive';
 import type { RepoFacts, WorktreeFacts } from '../state/types';
@@ -27,6 +28,8 @@ export interface WorktreeSummary {
   /** Only from `guard list`. */
   dirty?: { staged: number; unstaged: number; untracked: number; conflicted: number } | null;
   aheadBehind?: { ref: string; ahead: number; behind: number } | null;
+  /** The local locks a live run from this worktree holds (doctor and list read them). */
+  locks?: string[];
 }
 
 function linksOf(s: RepoFacts, w: WorktreeFacts): WorktreeSummary['links'] {
@@ -71,6 +74,11 @@ export function summarize(facts: RepoFacts): WorktreeSummary[] {
     }
     if (w.aheadBehind !== undefined)
       row.aheadBehind = w.aheadBehind && facts.remoteBase && { ref: facts.remoteBase.ref, ...w.aheadBehind };
+    if (facts.shared)
+      row.locks = facts.shared.locks
+        .filter((l) => l.holder && l.holder.state !== 'gone' && l.holder.holder.worktree)
+        .filter((l) => samePath(l.holder?.holder.worktree as string, r.path))
+        .map((l) => l.name);
     return row;
   });
 }

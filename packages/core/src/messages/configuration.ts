@@ -14,5 +14,7 @@ export const configuration = {
     `"${entry}" names the same directory for every worktree: use {key} or {dir} to make it per worktree`,
   configOneOf: (allowed: readonly string[], got: unknown) =>
     `must be one of ${list(allowed)}, got ${JSON.stringify(got)}`,
+  configPortRange: (got: unknown) =>
+    `must be [first, last]: two whole numbers from 1024 to 65535, first ≤ last; got ${JSON.stringify(got)}`,
   configUnreadable: (why: string) => `cannot be read: ${oneLine(why)}`,
 };

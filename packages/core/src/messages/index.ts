@@ -24,3 +24,6 @@ export const messages = {
   ...parking,
   ...rescueText,
 };
+
+/** Locks and ports: composed apart from `messages`, so that the hooks' bundle, which never uses them, does not carry them. */
+export { serialText } from './serialText';

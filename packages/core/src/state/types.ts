@@ -13,6 +13,8 @@ import type { StatusCounts } from '../git/status';
 import type { WorktreeRecord } from '../git/worktreeList';
 import type { HooksDir } from '../hooks/hooksDirs';
 import type { ShimState } from '../hooks/shims';
+import type { PortLease } from '../ports/registry';
+import type { LockSnapshot } from '../serial/snapshot';
 import type { RecordedBase } from '../worktree/baseRecord';
 
 export interface HooksFacts {
@@ -99,4 +101,12 @@ export interface RepoFacts {
   remoteBase: { ref: string; commit: string } | null;
   /** Branches (of worktrees) that carry commits of local <baseBranch> the remote does not have. */
   localBaseCarriers: string[];
+  /** Locks and port leases (sharedFacts.ts): read by doctor and list only, never on a hook's path. */
+  shared?: SharedFacts;
+}
+
+export interface SharedFacts {
+  /** Local locks with a ticket in their queue. */
+  locks: LockSnapshot[];
+  leases: PortLease[];
 }
