@@ -64,6 +64,10 @@ function renderRepair(repair: RepairResult): string {
     for (const a of b.done) lines.push(`  ${out.green('+')} ${describeAction(a)}`);
     lines.push(...problemLines(b));
   }
+  for (const o of repair.orphans)
+    lines.push(
+      `  ${o.action === 'removed' ? out.green('-') : out.yellow('!')} ${t.orphan(o.path, o.action === 'removed', o.note)}`,
+    );
   if (lines.length === 1) lines.push(`  ${out.dim(t.fixNothing)}`);
   return lines.join('\n');
 }
@@ -95,6 +99,7 @@ export async function runDoctor(args: string[]): Promise<number> {
           done: b.done,
           problems: b.problems,
         })),
+        orphans: repair.orphans,
       },
       before: first.findings,
     });

@@ -18,6 +18,7 @@ function cells(w: WorktreeSummary): string[] {
     dirty,
     w.present ? age(w.lastFetch) : t.none,
     w.links ? `${w.links.ok}/${w.links.expected}` : t.none,
+    w.integration?.state === 'integrated' ? (w.integration.rule ?? t.none) : t.none,
   ];
 }
 

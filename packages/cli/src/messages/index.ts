@@ -11,6 +11,7 @@ import { hooks } from './hooks';
 import { list } from './list';
 import { newBanner } from './newBanner';
 import { park } from './park';
+import { remove } from './remove';
 import { rescue } from './rescue';
 import { shim } from './shim';
 
@@ -26,4 +27,5 @@ export const messages = {
   hook,
   shim,
   demo,
+  remove,
 };

@@ -1,5 +1,6 @@
 /** One row per worktree, the same for `guard doctor --json` and `guard list`. */
 import { armed } from '../hooks/hooksFacts';
+import type { Integration } from '../remove/types';
 import { baseOf, isPrimary, linkExpected, ownIdentity } from '../state/derive';
 import type { RepoFacts, WorktreeFacts } from '../state/types';
 import type { RecordedBase } from '../worktree/baseRecord';
@@ -27,6 +28,8 @@ export interface WorktreeSummary {
   /** Only from `guard list`. */
   dirty?: { staged: number; unstaged: number; untracked: number; conflicted: number } | null;
   aheadBehind?: { ref: string; ahead: number; behind: number } | null;
+  /** Only from `guard list`: is its work in the remote base (`state: "integrated"`: ready to remove)? */
+  integration?: Integration | null;
 }
 
 function linksOf(s: RepoFacts, w: WorktreeFacts): WorktreeSummary['links'] {
@@ -71,6 +74,7 @@ export function summarize(facts: RepoFacts): WorktreeSummary[] {
     }
     if (w.aheadBehind !== undefined)
       row.aheadBehind = w.aheadBehind && facts.remoteBase && { ref: facts.remoteBase.ref, ...w.aheadBehind };
+    if (w.integration !== undefined) row.integration = w.integration;
     return row;
   });
 }

@@ -9,6 +9,7 @@ import { findings } from './findings';
 import { hooksText } from './hooksText';
 import { newWorktree } from './newWorktree';
 import { parking } from './parking';
+import { removal } from './removal';
 import { repository } from './repository';
 import { rescueText } from './rescueText';
 import { rules } from './rules';
@@ -23,4 +24,5 @@ export const messages = {
   ...findings,
   ...parking,
   ...rescueText,
+  ...removal,
 };
