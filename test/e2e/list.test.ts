@@ -48,10 +48,12 @@ describe('guard list', () => {
     expect(table.code).toBe(0);
     const [header, ...lines] = table.stdout.trimEnd().split('\n');
     expect(header).toMatch(/^origin\/main: last fetched just now/);
-    expect(lines[0]).toMatch(/^WORKTREE\s+BRANCH\s+HEAD\s+IDENTITY\s+BASE ±\s+DIRTY\s+FETCHED\s+LINKS$/);
+    expect(lines[0]).toMatch(
+      /^WORKTREE\s+BRANCH\s+HEAD\s+IDENTITY\s+BASE ±\s+DIRTY\s+FETCHED\s+LINKS\s+INTEGRATED$/,
+    );
     expect(lines[1]).toContain(`${fx.primary} (primary)`);
-    expect(lines[2]).toMatch(/feat\/a .* \+1 -1 +1 staged, 1 changed, 2 new +never +2\/2$/);
-    expect(lines[3]).toMatch(/feat\/b .* \+0 -1 +clean .* 1\/2$/);
+    expect(lines[2]).toMatch(/feat\/a .* \+1 -1 +1 staged, 1 changed, 2 new +never +2\/2 +—$/);
+    expect(lines[3]).toMatch(/feat\/b .* \+0 -1 +clean .* 1\/2 +—$/);
     expect(table.stdout).not.toContain('\u001b['); // no colour off a TTY
   });
 

@@ -58,6 +58,8 @@ export const removal = {
   removeBranchMoved: (name: string, why: string) =>
     `branch ${name} was kept: it moved since it was checked (${why})`,
   leftoverChanged: (p: string) => `${p} changed since it was found: left as it is`,
+  integrationNotTried: () =>
+    'not tried by guard list, to keep it at one git process a worktree (guard remove --dry-run tries every rule)',
   mergeTreeUnavailable: (version: string) =>
     `${version} has no merge-tree --write-tree (git 2.38): judged by ancestry and patch ids only`,
   integrationRule: (i: Integration) => {

@@ -25,6 +25,8 @@ export interface IntegrationInput {
   detached?: boolean;
   /** Already known: commits of the tip outside the target (e.g. from `guard list`'s counts). */
   ahead?: number;
+  /** Only the rules that cost one git process (`guard list`): the rest are reported as not tried. */
+  quick?: boolean;
 }
 
 const ZERO = '0'.repeat(40);
@@ -38,13 +40,24 @@ async function isAncestor(cwd: string, a: string, b: string): Promise<boolean> {
   return r.exitCode === 0;
 }
 
+const trees = new Map<string, Promise<string>>();
+
+/** A commit's tree, asked once per process (list asks for the same target once per worktree). */
+function treeOf(cwd: string, commit: string): Promise<string> {
+  let tree = trees.get(commit);
+  if (!tree) {
+    tree = git(['rev-parse', `${commit}^{tree}`], { cwd }).then((out) => out.trim());
+    trees.set(commit, tree);
+  }
+  return tree;
+}
+
 /** Merging the tip into the target would leave the target's tree as it is. */
 async function mergeChangesNothing(cwd: string, tip: string, target: string): Promise<boolean> {
   const r = await runGit(['merge-tree', '--write-tree', target, tip], { cwd, ok: [0, 1, 128] });
   if (r.exitCode !== 0) return false; // conflicts, or no merge base
   const tree = r.stdout.split('\n')[0]?.trim();
-  const targetTree = (await git(['rev-parse', `${target}^{tree}`], { cwd })).trim();
-  return Boolean(tree) && tree === targetTree;
+  return Boolean(tree) && tree === (await treeOf(cwd, target));
 }
 
 /** Every commit of its own (merges aside) has an equivalent patch in the target. */
@@ -107,18 +120,28 @@ export async function integrationOf(input: IntegrationInput): Promise<Integratio
     return matched('ancestor');
   if (input.detached) return result; // a detached HEAD has no branch to judge by content
   const v = await gitVersion(cwd);
-  if (atLeast(v, 2, 38)) {
+  const modern = atLeast(v, 2, 38);
+  if (modern) {
     result.tried.push('merge-noop');
     if (await mergeChangesNothing(cwd, tip, target.ref)) return matched('merge-noop');
   } else result.unavailable.push({ rule: 'merge-noop', why: messages.mergeTreeUnavailable(v.text) });
+  const notTried = (rules: IntegrationRule[]) => {
+    for (const rule of rules) result.unavailable.push({ rule, why: messages.integrationNotTried() });
+    return result;
+  };
+  if (input.quick && modern) return notTried(['patch-ids', 'squash-patch-id']);
   result.tried.push('patch-ids');
   if (await everyPatchInTarget(cwd, tip, target.ref)) return matched('patch-ids');
+  if (input.quick) return notTried(['squash-patch-id']);
   result.tried.push('squash-patch-id');
   const squash = await squashCommit(cwd, tip, target.ref);
   return squash ? matched('squash-patch-id', squash) : result;
 }
 
-/** For `guard list`: the same judgement from the facts list gathered (its ahead count saves the ancestry check). */
+/**
+ * For `guard list`: the same judgement from the facts list gathered (its ahead count saves the ancestry
+ * check), with only the one-process rules, so a worktree costs at most one more git process.
+ */
 export async function worktreeIntegration(s: RepoFacts, w: WorktreeFacts): Promise<Integration | null> {
   const tip = w.record.head;
   if (!tip || !w.present || isPrimary(s, w)) return null;
@@ -135,5 +158,6 @@ export async function worktreeIntegration(s: RepoFacts, w: WorktreeFacts): Promi
     isBase: branch !== null && (branch === baseBranch || protectedBranches.includes(branch)),
     detached: !branch,
     ahead,
+    quick: true,
   });
 }

@@ -51,7 +51,9 @@ async function orphansOf(ctx: LeftoverContext, entry: string): Promise<Leftover[
     if (info.kind !== 'symlink') continue;
     if (target && info.target === target) {
       const owner = owners.get(link);
-      if (owner && owner.prunable === null && (await isThere(owner.path))) continue;
+      // a locked worktree whose directory is gone is kept by git on purpose (removable media): not gone
+      if (owner && (owner.locked !== null || (owner.prunable === null && (await isThere(owner.path)))))
+        continue;
       found.push({ kind: KIND, path: link, target, worktree: owner?.path ?? null, why: 'worktree-gone' });
     } else if (!info.targetExists && slotName(slot, info.target))
       found.push({ kind: KIND, path: link, target: info.target, worktree: null, why: 'points-nowhere' });
