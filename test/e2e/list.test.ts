@@ -1,7 +1,7 @@
 /** `guard list` on real repositories, and how many git processes doctor and list start per worktree. */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { checkRepo, gatherFacts, gitStats, loadRepoConfig, openRepo } from '@worktree-guard/core';
+import { checkRepo, gatherListFacts, gitStats, loadRepoConfig, openRepo } from '@worktree-guard/core';
 import { advanceOrigin, git, guard, healthyRepo, write } from '../helpers/repo';
 
 describe('guard list', () => {
@@ -74,7 +74,7 @@ describe('git processes grow by a small constant per worktree', () => {
     const before = gitStats.calls;
     const repo = await openRepo(primary);
     const loaded = await loadRepoConfig(repo);
-    if (forList) await gatherFacts({ repo, loaded, depth: 'list' });
+    if (forList) await gatherListFacts({ repo, loaded });
     else await checkRepo({ repo, loaded });
     return gitStats.calls - before;
   }

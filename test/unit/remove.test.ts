@@ -4,6 +4,8 @@ import {
   decideRemoval,
   forceNames,
   type Integration,
+  type Leftover,
+  leftoverKind,
   orphanRules,
   parseCherry,
   parseForce,
@@ -260,23 +262,26 @@ describe('parseForce', () => {
 });
 
 describe('orphan rule', () => {
+  const link = leftoverKind('shared-dir-link');
+  const orphan = (l: Leftover) => ({ ...l, findingId: link?.orphanId ?? '', fix: link?.fix(l) ?? '' });
+
   it('reports each orphan as a warning --fix repairs, with the command that removes only the link', () => {
     const s = facts([wt(PRIMARY), wt(WT)]);
     s.orphans = [
-      {
+      orphan({
         kind: 'shared-dir-link',
         path: "/c/p/-r-app y'/memory",
         target: '/c/p/-r-app/memory',
         worktree: null,
         why: 'worktree-gone',
-      },
-      {
+      }),
+      orphan({
         kind: 'shared-dir-link',
         path: '/c/p/-r-gone/memory',
         target: '/c/p/-r-old/memory',
         worktree: '/r/gone',
         why: 'points-nowhere',
-      },
+      }),
     ];
     const found = orphanRules(s);
     expect(found.map((x) => [x.id, x.worktree, x.severity, x.autofix, x.fix])).toEqual([

@@ -56,6 +56,7 @@ export * from './rules/finding';
 export * from './rules/orphanRules';
 export * from './state/derive';
 export * from './state/gather';
+export * from './state/listFacts';
 export * from './state/types';
 export * from './util/mapLimit';
 export * from './util/shellQuote';

@@ -10,7 +10,7 @@ import type { GuardConfig } from '../config/types';
 import type { Repo } from '../git/repo';
 import type { WorktreeRecord } from '../git/worktreeList';
 import { sharedDirLinks } from './sharedDirLinks';
-import type { Leftover } from './types';
+import type { Leftover, Orphan } from './types';
 
 export interface LeftoverContext {
   repo: Repo;
@@ -45,8 +45,13 @@ export async function leftoversOf(ctx: LeftoverContext, worktree: WorktreeRecord
   return (await Promise.all(LEFTOVER_KINDS.map((k) => k.of(ctx, worktree)))).flat();
 }
 
-export async function findOrphans(ctx: LeftoverContext): Promise<Leftover[]> {
-  return (await Promise.all(LEFTOVER_KINDS.map((k) => k.orphans(ctx)))).flat();
+export async function findOrphans(ctx: LeftoverContext): Promise<Orphan[]> {
+  const found = await Promise.all(
+    LEFTOVER_KINDS.map(async (k) =>
+      (await k.orphans(ctx)).map((l) => ({ ...l, findingId: k.orphanId, fix: k.fix(l) })),
+    ),
+  );
+  return found.flat();
 }
 
 export async function removeLeftover(leftover: Leftover): Promise<{ removed: boolean; note: string | null }> {

@@ -87,6 +87,14 @@ export interface Leftover {
   why: 'worktree-gone' | 'points-nowhere' | null;
 }
 
+/** A leftover whose worktree is gone (or that points nowhere), as doctor reports it. */
+export interface Orphan extends Leftover {
+  /** Doctor's finding id for it, e.g. `orphan-link`. */
+  findingId: string;
+  /** The command a person can paste to remove it. */
+  fix: string;
+}
+
 export interface RemovalFacts {
   record: WorktreeRecord;
   primary: boolean;

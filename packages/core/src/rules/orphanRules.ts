@@ -5,18 +5,17 @@
  */
 import { primaryCheckout } from '../git/repo';
 import { messages } from '../messages';
-import { leftoverKind } from '../remove/leftovers';
 import type { RepoFacts } from '../state/types';
 import { type Finding, finding } from './finding';
 
 export function orphanRules(s: RepoFacts): Finding[] {
   return (s.orphans ?? []).map((l) =>
     finding({
-      id: leftoverKind(l.kind)?.orphanId ?? `orphan-${l.kind}`,
+      id: l.findingId,
       severity: 'warning',
       worktree: l.worktree ?? primaryCheckout(s.repo) ?? s.repo.commonDir,
       message: messages.orphanLeftover(l),
-      fix: leftoverKind(l.kind)?.fix(l) ?? null,
+      fix: l.fix,
       autofix: true,
       data: { kind: l.kind, path: l.path, target: l.target, why: l.why },
     }),

@@ -10,14 +10,12 @@ import type { LoadedConfig } from '../config/types';
 import { inspect } from '../fs/pathInfo';
 import { samePath } from '../fs/paths';
 import { readConfig } from '../git/config';
-import { isPrimaryRecord, primaryCheckout, type Repo } from '../git/repo';
+import { isPrimaryRecord, type Repo } from '../git/repo';
 import { runGit } from '../git/run';
 import { readStatus } from '../git/status';
 import { worktreeGitDir } from '../git/worktreeGitDir';
 import type { WorktreeRecord } from '../git/worktreeList';
 import { readHooksFacts } from '../hooks/hooksFacts';
-import { worktreeIntegration } from '../remove/integration';
-import { findOrphans } from '../remove/leftovers';
 import { mapLimit } from '../util/mapLimit';
 import { configOf, isPrimary, primaryOf } from './derive';
 import { readLinks, readPrimarySide, readSharedDirs } from './envFacts';
@@ -136,14 +134,9 @@ export async function gatherFacts(input: GatherInput): Promise<RepoFacts> {
     await mapLimit(
       worktrees.filter((w) => w.present && w.view),
       PARALLEL,
-      async (w) => {
-        await listExtras(w, remoteBase);
-        w.integration = await worktreeIntegration(facts, w);
-      },
+      (w) => listExtras(w, remoteBase),
     );
   }
-  if (input.depth === 'doctor')
-    facts.orphans = await findOrphans({ repo, config: configOf(facts), env, primary: primaryCheckout(repo) });
   await readEnvironments(facts, env);
   return facts;
 }

@@ -13,7 +13,7 @@ import type { StatusCounts } from '../git/status';
 import type { WorktreeRecord } from '../git/worktreeList';
 import type { HooksDir } from '../hooks/hooksDirs';
 import type { ShimState } from '../hooks/shims';
-import type { Integration, Leftover } from '../remove/types';
+import type { Integration, Orphan } from '../remove/types';
 import type { RecordedBase } from '../worktree/baseRecord';
 
 export interface HooksFacts {
@@ -74,7 +74,7 @@ export interface WorktreeFacts {
   /** Only for `guard list`. */
   status?: StatusCounts | null;
   aheadBehind?: { ahead: number; behind: number } | null;
-  /** Only for `guard list`: is its work in `<remote>/<baseBranch>`? */
+  /** Only for `guard list` (`gatherListFacts`): is its work in `<remote>/<baseBranch>`? */
   integration?: Integration | null;
 }
 
@@ -100,6 +100,6 @@ export interface RepoFacts {
   remoteBase: { ref: string; commit: string } | null;
   /** Branches (of worktrees) that carry commits of local <baseBranch> the remote does not have. */
   localBaseCarriers: string[];
-  /** Only for doctor: what guard made outside worktrees that are gone (see remove/leftovers.ts). */
-  orphans?: Leftover[];
+  /** Only for doctor (`checkRepo`): what guard made outside worktrees that are gone (remove/leftovers.ts). */
+  orphans?: Orphan[];
 }
