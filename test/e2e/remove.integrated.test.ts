@@ -1,5 +1,5 @@
 /**
- * `guard remove` and `guard sweep` on branches that reached origin/main however they got there — a merge
+ * `guard remove` on branches that reached origin/main however they got there — a merge
  * commit, a fast-forward, a squash made in another clone, a rebase-and-merge: each worktree removed, its
  * branch deleted, its memory link gone, and the primary (its files and its memory) and the other
  * worktrees untouched. Run on an old git too: PATH=/tmp/git-2.31.8/bin:$PATH npx jest remove
@@ -8,73 +8,20 @@ import { readlinkSync } from 'node:fs';
 import path from 'node:path';
 import {
   commit,
+  expectGone,
+  FILES,
+  feature,
   hasMergeTree,
+  type Merge,
   memoryOf,
+  merges,
   onOrigin,
-  type RemoveDoc,
   removeJson,
   there,
   tree,
 } from '../helpers/remove';
-import { type Fixture, git, gitResult, guard, healthyRepo, write } from '../helpers/repo';
+import { type Fixture, git, guard, healthyRepo, write } from '../helpers/repo';
 import { snapshot } from '../helpers/worktreeState';
-
-const FILES = { 'feature/a.txt': 'alpha\n', 'feature/b.txt': 'beta\n' };
-
-/** Two commits on the worktree's branch: the feature. */
-function feature(wt: string): void {
-  commit(wt, { 'feature/a.txt': FILES['feature/a.txt'] }, 'feature: a');
-  commit(wt, { 'feature/b.txt': FILES['feature/b.txt'] }, 'feature: b');
-}
-
-const unrelated = (clone: string) => commit(clone, { 'elsewhere.txt': 'someone else\n' }, 'unrelated');
-
-type Merge = (fx: Fixture, wt: string, branch: string) => void;
-
-const merges: [string, Merge, (modern: boolean) => string][] = [
-  [
-    'a merge commit',
-    (fx, wt, b) => {
-      git(wt, 'push', '-q', '-u', 'origin', b);
-      onOrigin(fx, (c) => {
-        unrelated(c);
-        git(c, 'merge', '-q', '--no-ff', '-m', `Merge ${b}`, `origin/${b}`);
-      });
-    },
-    () => 'ancestor',
-  ],
-  [
-    'a fast-forward',
-    (fx, wt, b) => {
-      git(wt, 'push', '-q', '-u', 'origin', b);
-      onOrigin(fx, (c) => git(c, 'merge', '-q', '--ff-only', `origin/${b}`));
-    },
-    () => 'ancestor',
-  ],
-  [
-    'a squash: one commit with the same content, made in another clone (the branch never pushed)',
-    (fx) =>
-      onOrigin(fx, (c) => {
-        unrelated(c);
-        commit(c, FILES, 'feature (#12)');
-      }),
-    (modern) => (modern ? 'merge-noop' : 'squash-patch-id'),
-  ],
-  [
-    'a rebase-and-merge: each commit replayed on a moved main',
-    (fx, wt, b) => {
-      git(wt, 'push', '-q', '-u', 'origin', b);
-      onOrigin(fx, (c) => {
-        unrelated(c);
-        git(c, 'checkout', '-q', '-b', 'replay', `origin/${b}`);
-        git(c, 'rebase', '-q', 'main');
-        git(c, 'checkout', '-q', 'main');
-        git(c, 'merge', '-q', '--ff-only', 'replay');
-      });
-    },
-    (modern) => (modern ? 'merge-noop' : 'patch-ids'),
-  ],
-];
 
 /** What must not change: the primary's files and memory, and the other worktree with its link. */
 function untouched(fx: Fixture & { worktrees: string[] }) {
@@ -92,16 +39,6 @@ function untouched(fx: Fixture & { worktrees: string[] }) {
     expect(snapshot(other)).toEqual(before.other);
     expect(readlinkSync(memoryOf(other))).toBe(before.otherLink);
   };
-}
-
-function expectGone(fx: Fixture, wt: string, branch: string) {
-  expect(there(wt)).toBe(false);
-  expect(git(fx.primary, 'worktree', 'list', '--porcelain')).not.toContain(`worktree ${wt}\n`);
-  expect(gitResult(fx.primary, 'rev-parse', '--verify', '--quiet', `refs/heads/${branch}`).code).not.toBe(0);
-  expect(
-    gitResult(fx.primary, 'config', '--get-regexp', `^branch\\.${branch.replace('/', '\\/')}\\.`).stdout,
-  ).toBe('');
-  expect(there(memoryOf(wt))).toBe(false);
 }
 
 describe('guard remove: an integrated branch goes, with its worktree and its memory link', () => {
@@ -211,70 +148,5 @@ describe('guard list marks integrated worktrees', () => {
     expect(table[1]).toMatch(/LINKS\s+INTEGRATED$/);
     expect(table.find((l) => l.includes('feat/l'))).toMatch(/ancestor$/);
     expect(table.find((l) => l.includes('feat/other'))).toMatch(/—$/);
-  });
-});
-
-describe('guard sweep', () => {
-  function scene() {
-    const fx = healthyRepo(['feat/ff', 'feat/sq', 'feat/dirty', 'feat/locked', 'feat/open', 'feat/fresh']);
-    const [ff, sq, dirty, locked, open] = fx.worktrees as [string, string, string, string, string];
-    for (const wt of [ff, dirty, locked]) {
-      const b = git(wt, 'branch', '--show-current').trim();
-      commit(wt, { [`${b}.txt`]: `${b}\n` }, b);
-      git(wt, 'push', '-q', '-u', 'origin', b);
-    }
-    onOrigin(fx, (c) => {
-      for (const b of ['feat/ff', 'feat/dirty', 'feat/locked'])
-        git(c, 'merge', '-q', '--no-edit', `origin/${b}`);
-    });
-    feature(sq);
-    onOrigin(fx, (c) => commit(c, FILES, 'squashed feat/sq'));
-    commit(open, { 'open.txt': 'open\n' }, 'open work');
-    git(open, 'push', '-q', '-u', 'origin', 'feat/open');
-    write(path.join(dirty, 'scratch.txt'), 'not committed\n');
-    git(fx.primary, 'worktree', 'lock', '--reason', 'agent at work', locked);
-    return { fx, ff, sq, dirty, locked };
-  }
-
-  const paths = (d: { worktrees: { path: string }[] }) => d.worktrees.map((w) => w.path);
-
-  it('lists what is integrated with nothing to lose, asks (or needs --yes), then removes exactly those', () => {
-    const { fx, ff, sq, dirty, locked } = scene();
-    const everything = () => fx.worktrees.map((w) => [w, there(w)]);
-    const before = everything();
-
-    const dry = guard(fx.primary, ['sweep', '--dry-run', '--json']);
-    expect(dry.code).toBe(0);
-    const plan = JSON.parse(dry.stdout) as RemoveDoc & { kept: RemoveDoc['worktrees'] };
-    expect(paths(plan)).toEqual([ff, sq]);
-    expect(plan.worktrees.map((w) => w.action)).toEqual(['would-remove', 'would-remove']);
-    expect(plan.kept.map((w) => [w.path, w.reasons.map((x) => x.id)])).toEqual([
-      [dirty, ['untracked']],
-      [locked, ['locked']],
-    ]);
-    expect(everything()).toEqual(before);
-
-    const text = guard(fx.primary, ['sweep']);
-    expect(text.code).toBe(1); // no terminal to ask, no --yes
-    expect(text.stdout).toContain('2 worktrees integrated into origin/main, nothing to lose:');
-    expect(text.stdout).toContain(`${ff} (feat/ff) — its tip is in origin/main (merged or fast-forwarded)`);
-    expect(text.stdout).toContain('pass --yes');
-    expect(everything()).toEqual(before);
-
-    const done = guard(fx.primary, ['sweep', '--yes', '--json']);
-    expect(done.code).toBe(0);
-    const doc = JSON.parse(done.stdout) as RemoveDoc & { confirmed: boolean };
-    expect(doc.confirmed).toBe(true);
-    expect(doc.worktrees.map((w) => [w.path, w.action, w.branchAction?.action])).toEqual([
-      [ff, 'removed', 'deleted'],
-      [sq, 'removed', 'deleted'],
-    ]);
-    expectGone(fx, ff, 'feat/ff');
-    expectGone(fx, sq, 'feat/sq');
-    expect(fx.worktrees.filter(there)).toEqual(fx.worktrees.filter((w) => w !== ff && w !== sq));
-
-    const again = guard(fx.primary, ['sweep', '--no-fetch']);
-    expect(again.code).toBe(0);
-    expect(again.stdout).toContain('nothing to sweep');
   });
 });

@@ -102,6 +102,25 @@ describe('guard remove refuses, and the worktree stays byte-identical', () => {
     expect(there(memoryOf(wt))).toBe(false);
   });
 
+  it('a commit on top of the upstream names a plain push; an upstream the remote deleted is no copy', () => {
+    const fx = healthyRepo(['feat/g']);
+    const wt = fx.worktrees[0] as string;
+    commit(wt, { 'g.txt': 'g\n' }, 'pushed');
+    git(wt, 'push', '-q', '-u', 'origin', 'feat/g');
+    commit(wt, { 'h.txt': 'h\n' }, 'not yet pushed');
+    const ahead = expectRefused(fx.primary, wt, [], ['unpushed']);
+    expect(ahead?.reasons[0]?.message).toMatch(/1 commit .*"not yet pushed".* nor on origin\/feat\/g/);
+    expect(ahead?.reasons[0]?.resolve).toBe(`git -C '${wt}' push`);
+
+    git(wt, 'push', '-q');
+    git(fx.primary, 'push', '-q', 'origin', '--delete', 'feat/g'); // deleted unmerged, e.g. a closed PR
+    git(wt, 'update-ref', 'refs/remotes/origin/feat/g', 'HEAD'); // the stale remote-tracking ref a fetch keeps
+    const gone = expectRefused(fx.primary, wt, [], ['unpushed']);
+    expect(gone?.reasons[0]?.message).toMatch(
+      /2 commits .* nor pushed: origin\/feat\/g is gone from the remote/,
+    );
+  });
+
   it('a park commit at HEAD (and its commit is unpushed too)', () => {
     const fx = healthyRepo(['feat/p']);
     const wt = fx.worktrees[0] as string;

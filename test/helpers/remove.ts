@@ -2,7 +2,7 @@
 import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { claudeProjectKey } from '@worktree-guard/core';
-import { type Fixture, git, guard, type RunResult, write } from './repo';
+import { type Fixture, git, gitResult, guard, type RunResult, write } from './repo';
 
 /** Writes the files and commits them; returns the new HEAD. */
 export function commit(wt: string, files: Record<string, string>, message: string): string {
@@ -97,3 +97,72 @@ export const hasMergeTree = (cwd: string) => {
   const [major, minor] = gitMinor(cwd);
   return major > 2 || (major === 2 && minor >= 38);
 };
+
+export const FILES = { 'feature/a.txt': 'alpha\n', 'feature/b.txt': 'beta\n' };
+
+/** Two commits on the worktree's branch: the feature. */
+export function feature(wt: string): void {
+  commit(wt, { 'feature/a.txt': FILES['feature/a.txt'] }, 'feature: a');
+  commit(wt, { 'feature/b.txt': FILES['feature/b.txt'] }, 'feature: b');
+}
+
+export const unrelated = (clone: string) => commit(clone, { 'elsewhere.txt': 'someone else\n' }, 'unrelated');
+
+export type Merge = (fx: Fixture, wt: string, branch: string) => void;
+
+/** Ways a branch reaches origin/main, and the rule that should find it integrated (git >= 2.38 or not). */
+export const merges: [string, Merge, (modern: boolean) => string][] = [
+  [
+    'a merge commit',
+    (fx, wt, b) => {
+      git(wt, 'push', '-q', '-u', 'origin', b);
+      onOrigin(fx, (c) => {
+        unrelated(c);
+        git(c, 'merge', '-q', '--no-ff', '-m', `Merge ${b}`, `origin/${b}`);
+      });
+    },
+    () => 'ancestor',
+  ],
+  [
+    'a fast-forward',
+    (fx, wt, b) => {
+      git(wt, 'push', '-q', '-u', 'origin', b);
+      onOrigin(fx, (c) => git(c, 'merge', '-q', '--ff-only', `origin/${b}`));
+    },
+    () => 'ancestor',
+  ],
+  [
+    'a squash: one commit with the same content, made in another clone (the branch never pushed)',
+    (fx) =>
+      onOrigin(fx, (c) => {
+        unrelated(c);
+        commit(c, FILES, 'feature (#12)');
+      }),
+    (modern) => (modern ? 'merge-noop' : 'squash-patch-id'),
+  ],
+  [
+    'a rebase-and-merge: each commit replayed on a moved main',
+    (fx, wt, b) => {
+      git(wt, 'push', '-q', '-u', 'origin', b);
+      onOrigin(fx, (c) => {
+        unrelated(c);
+        git(c, 'checkout', '-q', '-b', 'replay', `origin/${b}`);
+        git(c, 'rebase', '-q', 'main');
+        git(c, 'checkout', '-q', 'main');
+        git(c, 'merge', '-q', '--ff-only', 'replay');
+      });
+    },
+    (modern) => (modern ? 'merge-noop' : 'patch-ids'),
+  ],
+];
+
+/** The worktree, its branch (and its config section) and its memory link are gone. */
+export function expectGone(fx: Fixture, wt: string, branch: string) {
+  expect(there(wt)).toBe(false);
+  expect(git(fx.primary, 'worktree', 'list', '--porcelain')).not.toContain(`worktree ${wt}\n`);
+  expect(gitResult(fx.primary, 'rev-parse', '--verify', '--quiet', `refs/heads/${branch}`).code).not.toBe(0);
+  expect(
+    gitResult(fx.primary, 'config', '--get-regexp', `^branch\\.${branch.replace('/', '\\/')}\\.`).stdout,
+  ).toBe('');
+  expect(there(memoryOf(wt))).toBe(false);
+}

@@ -4,7 +4,7 @@
  * branch started, so that a branch with no commit of its own is not taken for a merged one.
  */
 import { readReflog } from '../git/reflog';
-import { runGit } from '../git/run';
+import { git, runGit } from '../git/run';
 import type { CommitFacts, CommitSample, UpstreamFacts } from './types';
 
 const SAMPLE = 5;
@@ -24,8 +24,9 @@ async function sample(cwd: string, revs: string[]): Promise<CommitSample> {
 }
 
 /**
- * The branch's upstream (`branch.<b>.merge`), or `<remote>/<branch>` when none is set and it exists.
- * `remoteNow` (from a fetch's `ls-remote`) tells a remote-tracking ref whose branch the remote deleted.
+ * The branch's upstream (`branch.<b>.merge`) when its remote-tracking ref exists, else `<remote>/<branch>`
+ * when that exists. `remoteNow` (the remote's branches after a fetch) tells a remote-tracking ref whose
+ * branch the remote has deleted: it holds no copy of the work any more.
  */
 export async function upstreamOf(
   cwd: string,
@@ -33,12 +34,15 @@ export async function upstreamOf(
   remote: string,
   remoteNow: Map<string, string> | null,
 ): Promise<UpstreamFacts | null> {
-  const r = await runGit(['rev-parse', '--symbolic-full-name', `refs/heads/${branch}@{upstream}`], {
-    cwd,
-    ok: [0, 128],
-  });
-  let ref = r.exitCode === 0 ? r.stdout.trim() : '';
-  const configured = ref.startsWith('refs/remotes/');
+  const out = await git(
+    ['for-each-ref', '--format=%(upstream)%00%(upstream:track)', '--', `refs/heads/${branch}`],
+    {
+      cwd,
+    },
+  );
+  const [set = '', track = ''] = out.split('\n')[0]?.split('\0') ?? [];
+  const configured = set.startsWith('refs/remotes/') && track.trim() !== '[gone]';
+  let ref = configured ? set : '';
   if (!configured) {
     const fallback = `refs/remotes/${remote}/${branch}`;
     const exists = await runGit(['rev-parse', '--verify', '--quiet', fallback], { cwd, ok: [0, 1] });
