@@ -1,7 +1,7 @@
 /** `guard list` on real repositories, and how many git processes doctor and list start per worktree. */
 import { rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { checkRepo, gatherFacts, gitStats, loadRepoConfig, openRepo } from '@worktree-guard/core';
+import { checkRepo, gatherListFacts, gitStats, loadRepoConfig, openRepo } from '@worktree-guard/core';
 import { advanceOrigin, git, guard, healthyRepo, write } from '../helpers/repo';
 
 describe('guard list', () => {
@@ -52,10 +52,12 @@ describe('guard list', () => {
     expect(table.code).toBe(0);
     const [header, ...lines] = table.stdout.trimEnd().split('\n');
     expect(header).toMatch(/^origin\/main: last fetched 10 min ago/);
-    expect(lines[0]).toMatch(/^WORKTREE\s+BRANCH\s+HEAD\s+IDENTITY\s+BASE ±\s+DIRTY\s+FETCHED\s+LINKS$/);
+    expect(lines[0]).toMatch(
+      /^WORKTREE\s+BRANCH\s+HEAD\s+IDENTITY\s+BASE ±\s+DIRTY\s+FETCHED\s+LINKS\s+INTEGRATED$/,
+    );
     expect(lines[1]).toContain(`${fx.primary} (primary)`);
-    expect(lines[2]).toMatch(/feat\/a .* \+1 -1 +1 staged, 1 changed, 2 new +never +2\/2$/);
-    expect(lines[3]).toMatch(/feat\/b .* \+0 -1 +clean .* 1\/2$/);
+    expect(lines[2]).toMatch(/feat\/a .* \+1 -1 +1 staged, 1 changed, 2 new +never +2\/2 +—$/);
+    expect(lines[3]).toMatch(/feat\/b .* \+0 -1 +clean .* 1\/2 +—$/);
     expect(table.stdout).not.toContain('\u001b['); // no colour off a TTY
   });
 
@@ -76,7 +78,7 @@ describe('git processes grow by a small constant per worktree', () => {
     const before = gitStats.calls;
     const repo = await openRepo(primary);
     const loaded = await loadRepoConfig(repo);
-    if (forList) await gatherFacts({ repo, loaded, depth: 'list' });
+    if (forList) await gatherListFacts({ repo, loaded });
     else await checkRepo({ repo, loaded });
     return gitStats.calls - before;
   }

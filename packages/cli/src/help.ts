@@ -17,6 +17,8 @@ Commands:
   run --serial <n> -- <cmd>   run a command holding a lock shared by every worktree (--remote: every clone)
   locks [--json]              the locks held, by whom, since when, and who waits
   port <name> [--env]         a port for <name> unique to this worktree (--release, --list)
+  remove [<wt|branch>...]     remove worktrees only when nothing would be lost, and what guard made outside
+  sweep [--dry-run] [--yes]   remove every worktree whose work is integrated and has nothing to lose
   demo [--keep]               a guided run in a throwaway sandbox repository
   hook <name> [args...]       entry point for the shims (not for people)
 
@@ -99,12 +101,14 @@ Checks every rule across all worktrees and prints each finding with the command 
   prunable, worktree-missing, config-invalid
   lock-orphaned         a lock held or waited for by a run from a worktree that no longer exists
   port-lease-orphaned   a port leased to a worktree that no longer exists
+  orphan-link           a link guard made for a worktree that is gone, or that points nowhere
 Exit 0 when there is no error (warnings allowed), 1 otherwise.
 
 Options:
   --fix        repair what cannot lose data — re-pin, re-link, share memory, re-arm hooks, free the locks
-               (whose process is gone) and port leases of worktrees that no longer exist — then check again.
-               It never drops a stash, resets a tree, or deletes or overwrites a file.
+               (whose process is gone) and port leases of worktrees that no longer exist, remove orphaned
+               links — then check again. It never drops a stash, resets a tree, or deletes or overwrites
+               a file (an orphaned link is removed only while it is the symlink guard made).
   --json       print {"findings": [...], "worktrees": [...]} and nothing else on stdout
   -h, --help   show this help`,
 
@@ -112,7 +116,8 @@ Options:
 
 Every worktree: path, branch, HEAD, pinned identity, ahead/behind the remote base, dirty counts
 (staged, unstaged, untracked), when it last fetched itself (its own FETCH_HEAD), and how many configured
-links are in place; while runs of guard run --serial hold locks, a LOCKS column names them. Above the
+links are in place, and whether its work is integrated into the remote base (the rule that matched:
+ready to remove); while runs of guard run --serial hold locks, a LOCKS column names them. Above the
 table: when the repository last fetched the remote base (any worktree).
 
 Options:
@@ -153,6 +158,60 @@ entry rescued before is recognised (trailer Rescued-Stash) and not rescued twice
 
 Options:
   --dry-run    print the branches it would make and change nothing
+  --json       print the result as one JSON document
+  -h, --help   show this help`,
+
+  remove: `Usage: guard remove [<worktree-path|branch>...] [--dry-run] [--json] [--keep-branch]
+                    [--force=<reason>[,<reason>...]] [--no-fetch]
+
+Removes each worktree only when nothing would be lost. It fetches <remote> first, then refuses (exit 1),
+naming every reason, the command that resolves it, and the --force=<reason> that accepts that loss:
+  uncommitted          staged, unstaged or conflicted changes
+  untracked            untracked files that git does not ignore
+  local-files          "copies"/.worktreeinclude files that differ from the primary's (or it lacks), and a
+                       "links" path holding a file of its own: git ignores them, so removal would delete them
+  unpushed             commits neither integrated into <remote>/<baseBranch> nor on the branch's upstream
+                       (forced: the branch is kept, and keeps them)
+  parked               a park commit at HEAD (guard park)
+  locked               git worktree lock — Claude Code locks the worktree of an agent while it works
+  unreachable-commits  commits only a detached HEAD holds        } never forced: resolve them
+  nested-worktree      another worktree inside this one          }
+  primary              the primary checkout is never removed     }
+--force names each loss: there is no blanket --force.
+
+Then: git worktree remove (never anything else — a removal git refuses is reported), the branch if its
+work is integrated (unless --keep-branch; deleted only if it still points where it was judged), and the
+links guard made outside the worktree (Claude Code's memory link: the link, never the primary's memory).
+Integrated into <remote>/<baseBranch>, by the first rule that matches: ancestor (merged, fast-forwarded),
+merge-noop (merging it would change nothing; git >= 2.38), patch-ids (every commit has an equivalent:
+rebased), squash-patch-id (its whole change is one commit there: squashed).
+
+Arguments: a worktree's directory, or a branch checked out in one (a directory wins). None: the worktree
+you are in — guard runs from the primary checkout and then tells you to cd there, as your shell is left
+in a directory that is gone.
+Exit 0 when every named worktree was removed, 1 when one was refused (or git refused), 2 for usage.
+
+Options:
+  --dry-run            say what would be removed and change nothing
+  --force=<reason>     accept that loss (repeat, or separate with commas)
+  --keep-branch        keep the branch even when it is integrated
+  --no-fetch           do not fetch first (judge on what was fetched last)
+  --json               print the result as one JSON document
+  -h, --help           show this help`,
+
+  sweep: `Usage: guard sweep [--dry-run] [--json] [--yes] [--no-fetch]
+
+Fetches <remote>, then lists every linked worktree whose work is integrated into <remote>/<baseBranch> and
+that guard remove would remove without --force, each with the rule that found it integrated, and removes
+them (worktree, branch, the links guard made) after a yes on a terminal — or with --yes. Integrated
+worktrees that would lose something are listed as kept, with their reasons; a branch with no commit of its
+own (just started) is not integrated; the worktree you are in is left alone.
+Exit 0 when all were removed (or there was nothing to sweep), 1 when not confirmed or one removal failed.
+
+Options:
+  --dry-run    list and change nothing
+  -y, --yes    remove without asking (needed off a terminal, and with --json)
+  --no-fetch   do not fetch first
   --json       print the result as one JSON document
   -h, --help   show this help`,
 

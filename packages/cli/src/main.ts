@@ -18,6 +18,8 @@ const commands: Record<string, { help: string; load: () => Command }> = {
   park: { help: help.park, load: () => require('./commands/park').runPark },
   unpark: { help: help.unpark, load: () => require('./commands/park').runUnpark },
   rescue: { help: help.rescue, load: () => require('./commands/rescue').runRescue },
+  remove: { help: help.remove, load: () => require('./commands/remove').runRemove },
+  sweep: { help: help.sweep, load: () => require('./commands/sweep').runSweep },
   install: { help: help.install, load: () => require('./commands/install').runInstall },
   uninstall: { help: help.uninstall, load: () => require('./commands/install').runUninstall },
   hook: { help: help.hook, load: () => require('./commands/hook').runHook },

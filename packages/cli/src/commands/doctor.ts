@@ -67,6 +67,10 @@ function renderRepair(repair: RepairResult): string {
   for (const l of repair.freed.locks) lines.push(`  ${out.green('-')} ${serial.freedLock(l.lock, l.pid)}`);
   for (const p of repair.freed.ports)
     lines.push(`  ${out.green('-')} ${serial.freedPort(p.name, p.port, p.worktree)}`);
+  for (const o of repair.orphans)
+    lines.push(
+      `  ${o.action === 'removed' ? out.green('-') : out.yellow('!')} ${t.orphan(o.path, o.action === 'removed', o.note)}`,
+    );
   if (lines.length === 1) lines.push(`  ${out.dim(t.fixNothing)}`);
   return lines.join('\n');
 }
@@ -99,6 +103,7 @@ export async function runDoctor(args: string[]): Promise<number> {
           problems: b.problems,
         })),
         freed: repair.freed,
+        orphans: repair.orphans,
       },
       before: first.findings,
     });

@@ -1,7 +1,7 @@
 /** `guard list [--json]`: one row per worktree — a table on a terminal, one JSON document for scripts. */
 import {
   addSharedFacts,
-  gatherFacts,
+  gatherListFacts,
   loadRepoConfig,
   openRepo,
   summarize,
@@ -25,6 +25,7 @@ function cells(w: WorktreeSummary): string[] {
     dirty,
     w.present ? age(w.lastFetch) : t.none,
     w.links ? `${w.links.ok}/${w.links.expected}` : t.none,
+    w.integration?.state === 'integrated' ? (w.integration.rule ?? t.none) : t.none,
     w.locks?.join(', ') || t.none,
   ];
 }
@@ -47,7 +48,7 @@ export async function runList(args: string[]): Promise<number> {
   const repo = await openRepo(process.cwd());
   const loaded = await loadRepoConfig(repo);
   const { config } = loaded;
-  const facts = await addSharedFacts(await gatherFacts({ repo, loaded, depth: 'list' }));
+  const facts = await addSharedFacts(await gatherListFacts({ repo, loaded }));
   const rows = summarize(facts);
   const lastFetch = facts.lastFetch?.toISOString() ?? null;
   if (values.json) printJson({ lastFetch, worktrees: rows });

@@ -17,4 +17,6 @@ export const doctor = {
   fixNothing: 'nothing guard can repair safely',
   fixIn: (path: string) => `in ${path}:`,
   afterFix: 'checked again:',
+  orphan: (path: string, removed: boolean, note: string | null) =>
+    removed ? `removed the orphaned link ${path}` : `kept ${path}${note ? `: ${note}` : ''}`,
 };

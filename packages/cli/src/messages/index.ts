@@ -11,6 +11,7 @@ import { hooks } from './hooks';
 import { list } from './list';
 import { newBanner } from './newBanner';
 import { park } from './park';
+import { remove } from './remove';
 import { rescue } from './rescue';
 import { shim } from './shim';
 
@@ -26,6 +27,7 @@ export const messages = {
   hook,
   shim,
   demo,
+  remove,
 };
 
 /** run, locks, port: composed apart from `messages`, so that the hooks' bundle, which never uses them, does not carry them. */

@@ -1,6 +1,6 @@
 /** guard list's table. */
 export const list = {
-  columns: ['WORKTREE', 'BRANCH', 'HEAD', 'IDENTITY', 'BASE ±', 'DIRTY', 'FETCHED', 'LINKS'],
+  columns: ['WORKTREE', 'BRANCH', 'HEAD', 'IDENTITY', 'BASE ±', 'DIRTY', 'FETCHED', 'LINKS', 'INTEGRATED'],
   lastFetch: (base: string, when: string) =>
     `${base}: last fetched ${when} (FETCHED: each worktree's own last fetch; BASE ±: ahead/behind ${base})`,
   primary: ' (primary)',

@@ -14,7 +14,8 @@ import type { BootstrapExtras, CopyFacts, RepoFacts, WorktreeFacts } from '../st
 import type { RecordedBase } from '../worktree/baseRecord';
 import { lastFetchTime } from '../worktree/lastFetch';
 
-async function walkFiles(root: string, rel: string): Promise<string[]> {
+/** The files under `rel` (itself when it is not a directory), relative to `root`. */
+export async function walkFiles(root: string, rel: string): Promise<string[]> {
   const info = await inspect(path.join(root, rel));
   if (info.kind !== 'dir') return [rel];
   const entries = await readdir(path.join(root, rel), { withFileTypes: true });
@@ -23,7 +24,7 @@ async function walkFiles(root: string, rel: string): Promise<string[]> {
 }
 
 /** Untracked files of the primary that match `.worktreeinclude` (gitignore syntax). */
-async function worktreeIncludeFiles(primary: string): Promise<string[]> {
+export async function worktreeIncludeFiles(primary: string): Promise<string[]> {
   const file = path.join(primary, '.worktreeinclude');
   if ((await inspect(file)).kind !== 'file') return [];
   const r = await runGit(['ls-files', '-z', '--others', '--ignored', `--exclude-from=${file}`], {

@@ -1,6 +1,7 @@
-/** `guard doctor`: gather the facts once, run every rule over them. */
+/** `guard doctor`: gather the facts once (and the orphans guard left outside worktrees), run every rule over them. */
 import type { LoadedConfig } from '../config/types';
-import type { Repo } from '../git/repo';
+import { primaryCheckout, type Repo } from '../git/repo';
+import { findOrphans } from '../remove/leftovers';
 import { doctorFindings } from '../rules/doctorRules';
 import type { Finding } from '../rules/finding';
 import { gatherFacts } from '../state/gather';
@@ -23,6 +24,12 @@ export interface CheckInput {
 
 export async function checkRepo(input: CheckInput): Promise<DoctorResult> {
   const facts = await addSharedFacts(await gatherFacts({ ...input, depth: 'doctor' }));
+  facts.orphans = await findOrphans({
+    repo: input.repo,
+    config: input.loaded.config,
+    env: input.env ?? process.env,
+    primary: primaryCheckout(input.repo),
+  });
   return { findings: doctorFindings(facts), worktrees: summarize(facts), facts };
 }
 

@@ -1,12 +1,16 @@
 /**
  * `guard doctor --fix`: repairs only what cannot lose data, by the same create-only means as bootstrap and
- * install — re-pin identities, re-link, share memory, re-arm hooks. A stash is never dropped, a tree never
- * reset, a file never deleted or overwritten: what is in the way is reported and left for a person.
+ * install — re-pin identities, re-link, share memory, re-arm hooks — and removes the links guard made for
+ * worktrees that are gone (each a symlink still as it was found; never a directory or a file). A stash is
+ * never dropped, a tree never reset, a person's file never deleted or overwritten: what is in the way is
+ * reported and left for a person.
  */
 import { bootstrapWorktree } from '../bootstrap/bootstrap';
 import type { BootstrapReport } from '../bootstrap/types';
 import { applyHooksPlan } from '../hooks/hookFiles';
 import { type HooksPlan, type InstallOptions, planInstall } from '../hooks/install';
+import { orphanIds, removeLeftover } from '../remove/leftovers';
+import type { LeftoverOutcome } from '../remove/types';
 import type { Finding } from '../rules/finding';
 import type { RepoFacts } from '../state/types';
 import { type FreedShared, freeShared } from './freeShared';
@@ -31,6 +35,8 @@ export interface RepairResult {
   bootstraps: BootstrapReport[];
   /** Locks and port leases of worktrees that no longer exist, freed. */
   freed: FreedShared;
+  /** Orphans removed (or kept, with why): only symlinks guard made, each still as it was found. */
+  orphans: LeftoverOutcome[];
 }
 
 export async function repairFindings(input: RepairInput): Promise<RepairResult> {
@@ -55,5 +61,22 @@ export async function repairFindings(input: RepairInput): Promise<RepairResult> 
       }),
     );
   }
-  return { hooks, bootstraps, freed: await freeShared(facts.repo, fixable) };
+  return {
+    hooks,
+    bootstraps,
+    freed: await freeShared(facts.repo, fixable),
+    orphans: await removeOrphans(facts, fixable),
+  };
+}
+
+async function removeOrphans(facts: RepoFacts, fixable: readonly Finding[]): Promise<LeftoverOutcome[]> {
+  const ids = orphanIds();
+  const paths = new Set(fixable.filter((f) => ids.has(f.id)).map((f) => f.data?.path));
+  const out: LeftoverOutcome[] = [];
+  for (const l of facts.orphans ?? []) {
+    if (!paths.has(l.path)) continue;
+    const done = await removeLeftover(l);
+    out.push({ ...l, action: done.removed ? 'removed' : 'kept', note: done.note });
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 /** One row per worktree, the same for `guard doctor --json` and `guard list`. */
 import { samePath } from '../fs/paths';
 import { armed } from '../hooks/hooksFacts';
+import type { Integration } from '../remove/types';
 import { baseOf, isPrimary, linkExpected, ownIdentity } from '../state/derive';
 import type { RepoFacts, WorktreeFacts } from '../state/types';
 import type { RecordedBase } from '../worktree/baseRecord';
@@ -30,6 +31,8 @@ export interface WorktreeSummary {
   aheadBehind?: { ref: string; ahead: number; behind: number } | null;
   /** The local locks a live run from this worktree holds (doctor and list read them). */
   locks?: string[];
+  /** Only from `guard list`: is its work in the remote base (`state: "integrated"`: ready to remove)? */
+  integration?: Integration | null;
 }
 
 function linksOf(s: RepoFacts, w: WorktreeFacts): WorktreeSummary['links'] {
@@ -79,6 +82,7 @@ export function summarize(facts: RepoFacts): WorktreeSummary[] {
         .filter((l) => l.holder && l.holder.state !== 'gone' && l.holder.holder.worktree)
         .filter((l) => samePath(l.holder?.holder.worktree as string, r.path))
         .map((l) => l.name);
+    if (w.integration !== undefined) row.integration = w.integration;
     return row;
   });
 }

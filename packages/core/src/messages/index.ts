@@ -9,6 +9,7 @@ import { findings } from './findings';
 import { hooksText } from './hooksText';
 import { newWorktree } from './newWorktree';
 import { parking } from './parking';
+import { removal } from './removal';
 import { repository } from './repository';
 import { rescueText } from './rescueText';
 import { rules } from './rules';
@@ -23,6 +24,7 @@ export const messages = {
   ...findings,
   ...parking,
   ...rescueText,
+  ...removal,
 };
 
 /** Locks and ports: composed apart from `messages`, so that the hooks' bundle, which never uses them, does not carry them. */

@@ -139,9 +139,9 @@ interface Parked {
   intentToAdd: string[];
 }
 
-/** HEAD's parents (and its intent-to-add paths) if HEAD is a park commit, else null. */
-export async function parkedAt(w: Where): Promise<Parked | null> {
-  const out = await git(['log', '-1', '--format=%H%x00%P%x00%B', 'HEAD', '--'], { cwd: w.worktree });
+/** HEAD's parents (and its intent-to-add paths) if HEAD (or `rev`) is a park commit, else null. */
+export async function parkedAt(w: Pick<Where, 'worktree'>, rev = 'HEAD'): Promise<Parked | null> {
+  const out = await git(['log', '-1', '--format=%H%x00%P%x00%B', rev, '--'], { cwd: w.worktree });
   const [commit = '', parents = '', body = ''] = out.split('\0');
   const [base, indexCommit, extra] = parents.split(' ');
   const lines = body.split('\n');

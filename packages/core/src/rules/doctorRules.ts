@@ -10,6 +10,7 @@ import { hooksRules } from './hooksRules';
 import { identityLeak, identityNotPinned } from './identityRules';
 import { insideNotIgnored } from './insideRules';
 import { linkRules, memoryNotShared } from './linkRules';
+import { orphanRules } from './orphanRules';
 import { lockOrphaned, portLeaseOrphaned } from './sharedRules';
 import { liveStash } from './stashRules';
 import { configInvalid, prunable } from './worktreeRules';
@@ -33,6 +34,7 @@ export const DOCTOR_RULES: readonly Rule[] = [
   prunable,
   lockOrphaned,
   portLeaseOrphaned,
+  orphanRules,
 ];
 
 /** What `git commit` checks: who commits, on which branch — facts the commit's own worktree decides. */

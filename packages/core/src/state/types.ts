@@ -14,6 +14,7 @@ import type { WorktreeRecord } from '../git/worktreeList';
 import type { HooksDir } from '../hooks/hooksDirs';
 import type { ShimState } from '../hooks/shims';
 import type { PortLease } from '../ports/registry';
+import type { Integration, Orphan } from '../remove/types';
 import type { LockSnapshot } from '../serial/snapshot';
 import type { RecordedBase } from '../worktree/baseRecord';
 
@@ -77,6 +78,8 @@ export interface WorktreeFacts {
   /** Only for `guard list`. */
   status?: StatusCounts | null;
   aheadBehind?: { ahead: number; behind: number } | null;
+  /** Only for `guard list` (`gatherListFacts`): is its work in `<remote>/<baseBranch>`? */
+  integration?: Integration | null;
 }
 
 /** What only bootstrap reads, for the one worktree it equips. */
@@ -103,6 +106,8 @@ export interface RepoFacts {
   localBaseCarriers: string[];
   /** Locks and port leases (sharedFacts.ts): read by doctor and list only, never on a hook's path. */
   shared?: SharedFacts;
+  /** Only for doctor (`checkRepo`): what guard made outside worktrees that are gone (remove/leftovers.ts). */
+  orphans?: Orphan[];
 }
 
 export interface SharedFacts {

@@ -47,3 +47,37 @@ export function sharedDirFor(entry: string, worktree: string, env: NodeJS.Proces
   const only = names.length === 1 ? names[0] : undefined;
   return { path: only ? expand(entry, worktree, only, env) : exact, claudeMissing };
 }
+
+const SLOT = '\u0001';
+
+/** Where an entry puts each worktree's directory: `<parent>/<prefix><…><suffix>/<rest>`. */
+export interface SharedDirSlot {
+  parent: string;
+  prefix: string;
+  suffix: string;
+  rest: string;
+}
+
+/** The slot of an entry with exactly one per-worktree placeholder (`{key}` or `{dir}`), or null. */
+export function sharedDirSlot(entry: string, env: NodeJS.ProcessEnv): SharedDirSlot | null {
+  if ((entry.match(/\{(key|dir)\}/g) ?? []).length !== 1) return null;
+  const parts = expand(entry.replace(/\{(key|dir)\}/, SLOT), '', '', env).split(path.sep);
+  const i = parts.findIndex((p) => p.includes(SLOT));
+  const [prefix = '', suffix = ''] = (parts[i] ?? '').split(SLOT);
+  if (i < 1) return null;
+  return {
+    parent: parts.slice(0, i).join(path.sep) || path.sep,
+    prefix,
+    suffix,
+    rest: parts.slice(i + 1).join(path.sep),
+  };
+}
+
+/** Is `p` some worktree's directory in this slot? Returns the varying name, or null. */
+export function slotName(slot: SharedDirSlot, p: string): string | null {
+  const rel = path.relative(slot.parent, p);
+  const [name = '', ...rest] = rel.split(path.sep);
+  if (rel.startsWith('..') || path.isAbsolute(rel) || rest.join(path.sep) !== slot.rest) return null;
+  const fits = name.length > slot.prefix.length + slot.suffix.length;
+  return fits && name.startsWith(slot.prefix) && name.endsWith(slot.suffix) ? name : null;
+}
