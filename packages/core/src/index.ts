@@ -1,4 +1,12 @@
 /** The worktree-guard library: what the CLI is built on, for scripts that want the same answers. */
+
+export * from './agents/commandRules';
+export * from './agents/gitArgs';
+export * from './agents/gitInvocation';
+export * from './agents/judgeCommand';
+export * from './agents/sessions';
+export * from './agents/shellCommands';
+export * from './agents/shellWords';
 export * from './bootstrap/bootstrap';
 export * from './bootstrap/plan';
 export * from './bootstrap/types';
@@ -47,6 +55,7 @@ export * from './state/derive';
 export * from './state/gather';
 export * from './state/types';
 export * from './util/mapLimit';
+export * from './util/processInfo';
 export * from './util/shellQuote';
 export * from './worktree/baseRecord';
 export * from './worktree/claude';

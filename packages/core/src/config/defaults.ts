@@ -14,6 +14,7 @@ export const DEFAULT_CONFIG: GuardConfig = {
   stash: 'block',
   setup: [],
   protectedBranches: [],
+  agents: { sessions: 'warn' },
 };
 
 /** Placeholders an `identity` template may use. */

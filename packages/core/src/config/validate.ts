@@ -7,7 +7,7 @@ import type { ConfigProblem } from '../errors';
 import { messages } from '../messages';
 import { DEFAULT_CONFIG, IDENTITY_PLACEHOLDERS, SHARED_DIR_PLACEHOLDERS } from './defaults';
 import { parseDuration } from './duration';
-import type { GuardConfig, IdentityTemplates, StashMode } from './types';
+import type { AgentsConfig, GuardConfig, IdentityTemplates, SessionsMode, StashMode } from './types';
 
 export interface Validation {
   config: GuardConfig;
@@ -15,6 +15,7 @@ export interface Validation {
 }
 
 const STASH_MODES: readonly StashMode[] = ['block', 'warn', 'allow'];
+const SESSIONS_MODES: readonly SessionsMode[] = ['warn', 'block'];
 
 function typeOf(value: unknown): string {
   if (value === null) return 'null';
@@ -126,6 +127,29 @@ const identity: Check<'identity'> = (value, key, problems) => {
   return ok ? templates : undefined;
 };
 
+/** `agents: { sessions }`: an object of its own keys, each checked; the ones left out keep their default. */
+const agents: Check<'agents'> = (value, key, problems) => {
+  if (typeOf(value) !== 'object') {
+    problems.push({ key, message: messages.configWrongType('an object { sessions }', typeOf(value)) });
+    return undefined;
+  }
+  const out: AgentsConfig = { ...DEFAULT_CONFIG.agents };
+  let ok = true;
+  for (const [sub, v] of Object.entries(value as Record<string, unknown>)) {
+    const k = `${key}.${sub}`;
+    if (sub !== 'sessions') {
+      problems.push({ key: k, message: messages.configUnknownKey(['sessions']) });
+      ok = false;
+    } else if (typeof v === 'string' && (SESSIONS_MODES as readonly string[]).includes(v)) {
+      out.sessions = v as SessionsMode;
+    } else {
+      problems.push({ key: k, message: messages.configOneOf(SESSIONS_MODES, v) });
+      ok = false;
+    }
+  }
+  return ok ? out : undefined;
+};
+
 const CHECKS: { [K in keyof GuardConfig]: Check<K> } = {
   remote: word,
   baseBranch: word,
@@ -147,6 +171,7 @@ const CHECKS: { [K in keyof GuardConfig]: Check<K> } = {
   },
   setup: strList,
   protectedBranches: strList,
+  agents,
 };
 
 export const CONFIG_KEYS = Object.keys(CHECKS) as (keyof GuardConfig)[];
