@@ -1,9 +1,13 @@
 /** The worktree-guard library: what the CLI is built on, for scripts that want the same answers. */
 
+export * from './agents/agentFiles';
+export * from './agents/agentSettings';
+export * from './agents/agentsInstall';
 export * from './agents/commandRules';
 export * from './agents/gitArgs';
 export * from './agents/gitInvocation';
 export * from './agents/judgeCommand';
+export * from './agents/sessionStart';
 export * from './agents/sessions';
 export * from './agents/shellCommands';
 export * from './agents/shellWords';

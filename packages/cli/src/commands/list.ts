@@ -21,15 +21,23 @@ function cells(w: WorktreeSummary): string[] {
   ];
 }
 
+/** The live agent sessions of a row (the column shows only when some worktree has one). */
+function sessionsCell(w: WorktreeSummary): string {
+  const live = w.sessions ?? [];
+  return live.length ? live.map((s) => t.session(s.agent, s.id, s.pid)).join(', ') : t.none;
+}
+
 export function renderTable(rows: WorktreeSummary[]): string {
-  const body = rows.map(cells);
-  const widths = t.columns.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] as string).length)));
+  const withSessions = rows.some((w) => w.sessions?.length);
+  const columns = withSessions ? [...t.columns, t.sessionsColumn] : t.columns;
+  const body = rows.map((w) => (withSessions ? [...cells(w), sessionsCell(w)] : cells(w)));
+  const widths = columns.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] as string).length)));
   const line = (r: string[]) =>
     r
       .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] as number)))
       .join('  ')
       .trimEnd();
-  return [out.bold(line(t.columns)), ...body.map(line)].join('\n');
+  return [out.bold(line(columns)), ...body.map(line)].join('\n');
 }
 
 export async function runList(args: string[]): Promise<number> {

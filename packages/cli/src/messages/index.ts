@@ -2,6 +2,7 @@
  * Every sentence the CLI prints, in one place: this folder, one file per concern. Core's sentences live in
  * core's messages.ts; the --help texts in help.ts.
  */
+import { agents } from './agents';
 import { bootstrap } from './bootstrap';
 import { common } from './common';
 import { demo } from './demo';
@@ -26,4 +27,5 @@ export const messages = {
   hook,
   shim,
   demo,
+  agents,
 };

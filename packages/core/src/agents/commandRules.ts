@@ -4,7 +4,7 @@
  * stash, identity, branches, sessions) are decided in judgeCommand.ts on top of the same readers.
  */
 import type { SessionsMode } from '../config/types';
-import { type ConfigScope, configCall, skipsCommitHooks } from './gitArgs';
+import { type ConfigTarget, configCall, skipsCommitHooks } from './gitArgs';
 import { type GitInvocation, sameKey } from './gitInvocation';
 import type { AgentSession } from './sessions';
 import type { Assignment, ParsedLine } from './shellCommands';
@@ -14,7 +14,7 @@ export type Bypass = 'stash-override' | 'hooks-path' | 'hooks-off' | 'no-verify'
 export type Denial =
   | { rule: 'stash'; action: string; worktrees: number }
   | { rule: Bypass; text: string }
-  | { rule: 'identity'; key: string; scope: ConfigScope }
+  | { rule: 'identity'; key: string; scope: ConfigTarget }
   | { rule: 'branch-elsewhere'; branch: string; worktree: string; how: string }
   | { rule: 'session'; worktree: string; owner: AgentSession; mode: SessionsMode };
 

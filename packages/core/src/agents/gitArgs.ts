@@ -45,13 +45,14 @@ function hasFlag(args: Words, long: string[], short = '', minPrefix = 0): boolea
   return false;
 }
 
-export type ConfigScope = 'local' | 'worktree' | 'global' | 'system' | 'file';
+/** Where a `git config` call reads or writes. */
+export type ConfigTarget = 'local' | 'worktree' | 'global' | 'system' | 'file';
 
 export interface ConfigCall {
   /** The key it reads or writes (null for whole-file actions such as --list). */
   key: string | null;
   write: boolean;
-  scope: ConfigScope;
+  scope: ConfigTarget;
 }
 
 const CONFIG_WITH_VALUE = new Set(['--file', '--blob', '--type', '--default', '--comment', '--value']);
@@ -74,7 +75,7 @@ const CONFIG_WRITES = [
 ];
 const CONFIG_READS = ['--get', '--get-all', '--get-regexp', '--get-urlmatch', '--list', '--get-color'];
 
-function configScope(args: Words): ConfigScope {
+function configScope(args: Words): ConfigTarget {
   for (const a of args) {
     if (a === '--worktree') return 'worktree';
     if (a === '--global') return 'global';

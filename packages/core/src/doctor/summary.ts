@@ -27,6 +27,8 @@ export interface WorktreeSummary {
   /** Only from `guard list`. */
   dirty?: { staged: number; unstaged: number; untracked: number; conflicted: number } | null;
   aheadBehind?: { ref: string; ahead: number; behind: number } | null;
+  /** The live coding-agent sessions working here, oldest first (see `guard install --agents`). */
+  sessions?: { id: string; agent: string; pid: number | null; since: string }[];
 }
 
 function linksOf(s: RepoFacts, w: WorktreeFacts): WorktreeSummary['links'] {
@@ -71,6 +73,7 @@ export function summarize(facts: RepoFacts): WorktreeSummary[] {
     }
     if (w.aheadBehind !== undefined)
       row.aheadBehind = w.aheadBehind && facts.remoteBase && { ref: facts.remoteBase.ref, ...w.aheadBehind };
+    if (w.sessions) row.sessions = w.sessions.map(({ id, agent, pid, since }) => ({ id, agent, pid, since }));
     return row;
   });
 }

@@ -3,6 +3,7 @@
  * its own folder for what it renders.
  */
 
+import { agentsText } from './agentsText';
 import { bootstrapText } from './bootstrapText';
 import { configuration } from './configuration';
 import { findings } from './findings';
@@ -23,4 +24,5 @@ export const messages = {
   ...findings,
   ...parking,
   ...rescueText,
+  ...agentsText,
 };

@@ -9,6 +9,7 @@ import type { Finding } from './finding';
 import { hooksRules } from './hooksRules';
 import { identityLeak, identityNotPinned } from './identityRules';
 import { linkRules, memoryNotShared } from './linkRules';
+import { sessionsShareWorktree } from './sessionRules';
 import { liveStash } from './stashRules';
 import { configInvalid, prunable } from './worktreeRules';
 
@@ -28,6 +29,7 @@ export const DOCTOR_RULES: readonly Rule[] = [
   linkRules,
   memoryNotShared,
   prunable,
+  sessionsShareWorktree,
 ];
 
 /** What `git commit` checks: who commits, on which branch — facts the commit's own worktree decides. */
