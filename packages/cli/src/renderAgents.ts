@@ -53,6 +53,8 @@ function actionLine(a: AgentAction): string {
       return `${out.red('-')} ${i.restore(a.file, a.content, a.byteForByte)}`;
     case 'forget-backup':
       return '';
+    case 'unlink':
+      return `${out.red('-')} ${i.unlink(a.file, a.target)}`;
     case 'exclude':
       return `${out.green('+')} ${i.exclude(a.file)}`;
     case 'unexclude':

@@ -96,6 +96,7 @@ export const agents = {
     exclude: (file: string) =>
       `add /.claude/settings.local.json to ${file} (personal settings stay out of git)`,
     unexclude: (file: string) => `remove guard's rule from ${file}`,
+    unlink: (file: string, target: string) => `remove ${file} (bootstrap's link to ${target}, removed above)`,
     satisfied: (n: number) => `${n} file${n === 1 ? '' : 's'} already as wanted`,
     nothing: 'nothing to do',
     trackedPersonal: (file: string) =>

@@ -96,6 +96,8 @@ async function applyOne(a: AgentAction): Promise<void> {
       await rm(a.file, { force: true });
       await rmdir(path.dirname(a.file)).catch(() => undefined); // guard's own directory, once empty
       return;
+    case 'unlink':
+      return rm(a.file, { force: true });
     case 'exclude': {
       const text = await readFile(a.file, 'utf8').catch(() => '');
       if (text.includes(EXCLUDE_LINES)) return;

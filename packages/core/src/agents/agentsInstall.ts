@@ -10,6 +10,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { inspect } from '../fs/pathInfo';
+import { samePath } from '../fs/paths';
 import { ignoredPaths } from '../git/checkIgnore';
 import { primaryCheckout, type Repo } from '../git/repo';
 import { runGit } from '../git/run';
@@ -55,6 +57,8 @@ export type AgentAction =
       removeDir: boolean;
     }
   | { kind: 'forget-backup'; file: string }
+  /** A link bootstrap made in a linked worktree to a settings file uninstall removes. */
+  | { kind: 'unlink'; file: string; target: string }
   | { kind: 'exclude'; file: string }
   | { kind: 'unexclude'; file: string };
 
@@ -205,6 +209,26 @@ async function planRestore(repo: Repo, primary: string, agent: AgentName, rel: s
   });
 }
 
+/** Bootstrap's links, in linked worktrees, to a settings file of the primary that uninstall removes. */
+async function danglingLinks(repo: Repo, primary: string, actions: AgentAction[]): Promise<AgentAction[]> {
+  const removed = actions.flatMap((a) =>
+    a.kind === 'restore-settings' && a.content === null ? [a.file] : [],
+  );
+  const out: AgentAction[] = [];
+  for (const target of removed) {
+    const rel = path.relative(primary, target);
+    for (const w of repo.worktrees) {
+      if (w.bare || w.path === primary) continue;
+      const file = path.join(w.path, rel);
+      const info = await inspect(file);
+      const points =
+        info.kind === 'symlink' && samePath(path.resolve(path.dirname(file), info.target), target);
+      if (points) out.push({ kind: 'unlink', file, target });
+    }
+  }
+  return out;
+}
+
 export async function planAgentsUninstall(repo: Repo): Promise<AgentsPlan> {
   const plan: AgentsPlan = { agents: [], actions: [], satisfied: [], problems: [], tracked: [] };
   const primary = primaryCheckout(repo);
@@ -220,14 +244,11 @@ export async function planAgentsUninstall(repo: Repo): Promise<AgentsPlan> {
         )
           plan.agents.push(agent);
       }
+    plan.actions.push(...(await danglingLinks(repo, primary, plan.actions)));
+    // the rule guard added goes too: the file is seen by git again, as it was before guard
     const exclude = await excludeFile(repo);
     const excludeText = await readFile(exclude, 'utf8').catch(() => '');
-    const personal = path.join(primary, CLAUDE_PERSONAL);
-    const personalStays =
-      existsSync(personal) &&
-      !plan.actions.some((a) => a.kind === 'restore-settings' && a.file === personal && a.content === null);
-    if (excludeText.includes(EXCLUDE_LINES) && !personalStays)
-      plan.actions.push({ kind: 'unexclude', file: exclude });
+    if (excludeText.includes(EXCLUDE_LINES)) plan.actions.push({ kind: 'unexclude', file: exclude });
   }
   if (existsSync(script)) plan.actions.push({ kind: 'remove-script', file: script });
   return plan;
