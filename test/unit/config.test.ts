@@ -17,6 +17,7 @@ describe('validateConfig', () => {
       stash: 'warn',
       setup: ['npm ci'],
       protectedBranches: ['main'],
+      agents: { sessions: 'block' },
     });
     expect(problems).toEqual([]);
     expect(config).toMatchObject({
@@ -24,7 +25,9 @@ describe('validateConfig', () => {
       maxFetchAge: '2d',
       links: ['.venv', 'config/local.yml'],
       stash: 'warn',
+      agents: { sessions: 'block' },
     });
+    expect(validateConfig({ agents: {} }).config.agents).toEqual({ sessions: 'warn' });
   });
 
   it.each([
@@ -45,6 +48,9 @@ describe('validateConfig', () => {
     [{ stash: 'never' }, 'stash', /one of "block", "warn", "allow"/],
     [{ setup: 'npm ci' }, 'setup', /array/],
     [{ protectedBranches: [''] }, 'protectedBranches[0]', /non-empty string/],
+    [{ agents: 'block' }, 'agents', /an object \{ sessions \}/],
+    [{ agents: { sessions: 'deny' } }, 'agents.sessions', /one of "warn", "block"/],
+    [{ agents: { session: 'block' } }, 'agents.session', /unknown key; known keys: "sessions"/],
   ])('%j → a problem at %s', (raw, key, message) => {
     const { problems } = validateConfig(raw);
     expect(problems).toEqual([{ key, message: expect.stringMatching(message) }]);
