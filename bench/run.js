@@ -8,6 +8,7 @@
  *   git commit:      guard, warm path  vs  lefthook running a one-command pre-commit
  *   guard doctor / guard list at 1, 10 and 50 worktrees: wall time, and git processes (counted in a
  *   separate run through a `git` wrapper on PATH, so the timed runs pay nothing for counting)
+ *   agent hook:      guard's PreToolUse hook per shell command vs a hook that only reads stdin
  */
 
 const { spawnSync } = require('node:child_process');
@@ -173,6 +174,36 @@ const sizedCounts = Object.fromEntries(
   Object.keys(sizedCases).map((k) => [k, gitProcesses(sized[k.split(' ')[1]], [k.split(' ')[0], '--json'])]),
 );
 
+// coding agents: what guard's PreToolUse hook adds to each shell command an agent runs — the command
+// guard installed, run as Claude Code runs it (sh -c, the event as JSON on stdin) — against a hook that
+// only reads its input
+run(setups.guard.primary, process.execPath, [GUARD, 'install', '--agents', 'claude']);
+const agentSettings = JSON.parse(
+  fs.readFileSync(path.join(setups.guard.primary, '.claude/settings.local.json')),
+);
+const agentCommand = agentSettings.hooks.PreToolUse.find((g) => g.matcher === 'Bash').hooks[0].command;
+const agentCall =
+  (command, hook = agentCommand) =>
+  () => {
+    const input = JSON.stringify({
+      session_id: 'bench',
+      cwd: setups.guard.wt,
+      hook_event_name: 'PreToolUse',
+      tool_name: 'Bash',
+      tool_input: { command, description: 'bench' },
+    });
+    const r = spawnSync('sh', ['-c', hook], { cwd: setups.guard.wt, env, input, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`agent hook failed: ${r.stderr}`);
+  };
+const AGENT_CASES = {
+  floor: agentCall('ls -la', 'cat >/dev/null'),
+  'ls -la': agentCall('ls -la'),
+  'git status': agentCall('git status'),
+  'git commit -m x': agentCall('git add -A && git commit -m "fix: x"'),
+  'git stash (denied)': agentCall('git stash'),
+};
+const agentTimes = interleave(AGENT_CASES);
+
 const ms = (x) => `${x.toFixed(1)} ms`.padStart(10);
 const ratio = (a, b, target) => `ratio ${(a / b).toFixed(2)} (target ≤ ${target.toFixed(2)})`;
 const lines = [
@@ -192,12 +223,20 @@ const lines = [
     const per = (sizedCounts[`${cmd} 50`] - sizedCounts[`${cmd} 10`]) / 40;
     return `guard ${cmd.padEnd(7)} ${cells.join('   ')}   (${per.toFixed(2)} git per worktree; target ≤ 3, 50 worktrees < 2 s)`;
   }),
+  '',
+  `agent hook, per shell command (Claude Code's PreToolUse, run as it runs it; floor: a hook that only reads stdin ${agentTimes.floor.toFixed(1)} ms)`,
+  ...Object.keys(AGENT_CASES)
+    .filter((k) => k !== 'floor')
+    .map(
+      (k) =>
+        `  ${k.padEnd(20)} ${ms(agentTimes[k])}   added ${ms(agentTimes[k] - agentTimes.floor)}   (target: well under 100 ms)`,
+    ),
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 if (process.argv.includes('--json')) {
   fs.writeFileSync(
     path.join(ROOT, 'bench', 'last.json'),
-    JSON.stringify({ rounds: ROUNDS, refs, commits, cold, sizedTimes, sizedCounts }, null, 2),
+    JSON.stringify({ rounds: ROUNDS, refs, commits, cold, sizedTimes, sizedCounts, agentTimes }, null, 2),
   );
 }
 fs.rmSync(tmp, { recursive: true, force: true });

@@ -73,5 +73,5 @@ describe('the real Claude Code client', () => {
     // the session was registered in that worktree, and its SessionEnd took it out again
     const sessions = path.join(fx.primary, '.git', 'worktrees', 'task-1', 'worktree-guard', 'agent-sessions');
     expect(readdirSync(sessions)).toEqual([]);
-  });
+  }, 180_000);
 });

@@ -112,7 +112,7 @@ describe('a second live session in one worktree', () => {
       [wt, []],
     ]);
     expect(guard(fx.primary, ['list']).stdout).not.toMatch(/AGENTS/);
-  });
+  }, 180_000);
 
   it('with agents.sessions "block" may not edit files or write with git there until it moves', async () => {
     const fx = agentRepo('claude', ['feat/a', 'feat/b']);
@@ -155,5 +155,5 @@ describe('a second live session in one worktree', () => {
     }
     expect(as('late', 'git commit -m x')).toBeNull();
     expect(editing('late', path.join(wt, 'README.md'))).toBeNull();
-  });
+  }, 180_000);
 });

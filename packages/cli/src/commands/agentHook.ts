@@ -80,7 +80,10 @@ async function shell(agent: string, e: Event): Promise<void> {
   if (!command) return;
   const cwd = field(e, 'cwd') ?? process.cwd();
   const session = field(e, 'session_id') ?? field(e, 'conversation_id');
-  print(answer(agent, await judgeCommand(command, cwd, session), 'command'));
+  // guard's script says whether it saw the marker of a contested worktree (agents.sessions: block)
+  const marker = process.env.WORKTREE_GUARD_BLOCKING;
+  const blocking = marker === undefined ? undefined : marker === '1';
+  print(answer(agent, await judgeCommand(command, cwd, session, { blocking }), 'command'));
 }
 
 async function edit(agent: string, e: Event): Promise<void> {

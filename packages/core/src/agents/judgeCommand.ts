@@ -15,7 +15,7 @@ import { decide } from '../hooks/stashVerdict';
 import { bypassDenials, type Denial, identityWrite, uniqueDenials } from './commandRules';
 import { branchTarget, gitWrites, stashAction } from './gitArgs';
 import { type GitInvocation, gitInvocation } from './gitInvocation';
-import { liveSessions, ownerBefore } from './sessions';
+import { liveSessions, ownerBefore, refreshBlockMarker } from './sessions';
 import { parseShellLine } from './shellCommands';
 
 export interface CommandVerdict {
@@ -69,11 +69,23 @@ async function sessionDenial(place: Place, session: string | null): Promise<Deni
   const worktree = place.repo.current;
   if (!worktree) return [];
   const owner = ownerBefore(await liveSessions(place.repo.gitDir), session);
-  if (!owner || (await place.config()).config.agents.sessions !== 'block') return [];
-  return [{ rule: 'session', worktree: worktree.path, owner, mode: 'block' }];
+  if (owner && (await place.config()).config.agents.sessions === 'block')
+    return [{ rule: 'session', worktree: worktree.path, owner, mode: 'block' }];
+  await refreshBlockMarker(place.repo);
+  return [];
 }
 
-async function denialsAt(dir: string, invs: GitInvocation[], session: string | null): Promise<Denial[]> {
+export interface JudgeOptions {
+  /**
+   * Whether a worktree may have two live sessions under `agents.sessions: block` (guard's script knows
+   * from the marker it checks anyway); when false, a plain git write needs no repository facts at all.
+   */
+  blocking?: boolean;
+}
+
+async function denialsAt(dir: string, invs: GitInvocation[], session: string | null, opts: JudgeOptions) {
+  const blocking = opts.blocking !== false && invs.some(gitWrites);
+  if (!blocking && !invs.some((i) => stashAction(i) || identityWrite(i) || branchTarget(i))) return [];
   const place = await placeAt(dir);
   if (!place) return [];
   const out: Denial[] = [];
@@ -92,7 +104,7 @@ async function denialsAt(dir: string, invs: GitInvocation[], session: string | n
     const holder = target && holderOf(place.repo, target.branch, target.how);
     if (target && holder) out.push({ rule: 'branch-elsewhere', ...target, worktree: holder });
   }
-  if (invs.some(gitWrites)) out.push(...(await sessionDenial(place, session)));
+  if (blocking) out.push(...(await sessionDenial(place, session)));
   return out;
 }
 
@@ -101,6 +113,7 @@ export async function judgeCommand(
   command: string,
   cwd: string,
   session: string | null,
+  opts: JudgeOptions = {},
 ): Promise<CommandVerdict> {
   const line = parseShellLine(command, cwd);
   if (!line) return { parsed: false, denials: [] };
@@ -111,7 +124,7 @@ export async function judgeCommand(
     const dir = inv.dir ?? path.resolve(cwd);
     byDir.set(dir, [...(byDir.get(dir) ?? []), inv]);
   }
-  for (const [dir, list] of byDir) denials.push(...(await denialsAt(dir, list, session)));
+  for (const [dir, list] of byDir) denials.push(...(await denialsAt(dir, list, session, opts)));
   return { parsed: true, denials: uniqueDenials(denials) };
 }
 

@@ -15,7 +15,13 @@ import { baseOf, isPrimary } from '../state/derive';
 import { gatherFacts } from '../state/gather';
 import type { ProcessInfo } from '../util/processInfo';
 import type { RecordedBase } from '../worktree/baseRecord';
-import { type AgentSession, endSession, registerSession, setBlockMarker } from './sessions';
+import {
+  type AgentSession,
+  endSession,
+  refreshBlockMarker,
+  registerSession,
+  setBlockMarker,
+} from './sessions';
 
 export interface SessionStartInput {
   cwd: string;
@@ -114,5 +120,7 @@ export async function startSession(input: SessionStartInput): Promise<SessionCon
 /** The agent says the session ends: it no longer counts (without this, it stops counting when its process ends). */
 export async function stopSession(cwd: string, id: string): Promise<void> {
   const repo = await repoAt(cwd);
-  if (repo) await endSession(repo.gitDir, id);
+  if (!repo) return;
+  await endSession(repo.gitDir, id);
+  await refreshBlockMarker(repo);
 }

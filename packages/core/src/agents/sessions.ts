@@ -5,8 +5,11 @@
  * reused id never counts — whether or not the agent said goodbye (a session-end hook does not fire on a
  * crash). The earliest live session of a worktree is the one working there.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Repo } from '../git/repo';
+import { worktreeGitDir } from '../git/worktreeGitDir';
 import { processAlive } from '../util/processInfo';
 
 export interface AgentSession {
@@ -98,6 +101,17 @@ export async function endSession(gitDir: string, id: string): Promise<void> {
 export function ownerBefore(live: readonly AgentSession[], id: string | null): AgentSession | null {
   const first = live[0];
   return first && first.id !== id ? first : null;
+}
+
+/** Removes the marker once no worktree has two live sessions (it only speeds up guard's script). */
+export async function refreshBlockMarker(repo: Repo): Promise<void> {
+  const marker = path.join(repo.commonDir, BLOCK_MARKER);
+  if (!existsSync(marker)) return;
+  for (const w of repo.worktrees) {
+    const gitDir = w.bare || w.prunable !== null ? null : worktreeGitDir(w.path);
+    if (gitDir && (await liveSessions(gitDir)).length > 1) return;
+  }
+  await rm(marker, { force: true });
 }
 
 export async function setBlockMarker(commonDir: string, on: boolean): Promise<void> {
