@@ -1,45 +1,9 @@
-/** Agents: the session context in a few lines, and the lines of an install/uninstall --agents plan. */
-import type { AgentAction, AgentProblem, AgentsPlan, SessionContext } from '@worktree-guard/core';
+/** The lines of an install/uninstall --agents plan. */
+import type { AgentAction, AgentProblem, AgentsPlan } from '@worktree-guard/core';
 import { messages } from './messages';
-import { sessionLabel } from './messages/agents';
-import { age, out } from './render';
+import { out } from './render';
 
 const t = messages.agents;
-const OTHERS_SHOWN = 8;
-
-const agoMs = (ms: number) => age(new Date(Date.now() - ms).toISOString());
-
-/** What an agent is told when its session starts. */
-export function renderContext(ctx: SessionContext, now = Date.now()): string {
-  const c = t.context;
-  let here = c.here(ctx.worktree.path, ctx.worktree.branch, ctx.worktree.primary);
-  if (ctx.base?.startedAt)
-    here += c.base(ctx.base.ref ?? 'HEAD', ctx.base.commit, age(ctx.base.startedAt, now));
-  if (ctx.remoteBase)
-    here += ctx.lastFetch
-      ? c.fetched(
-          ctx.remoteBase,
-          age(ctx.lastFetch, now),
-          ctx.aheadBehind?.ahead ?? null,
-          ctx.aheadBehind?.behind ?? null,
-        )
-      : c.neverFetched(ctx.remoteBase);
-  const lines = [c.head(ctx.worktrees), here];
-  if (ctx.others.length) {
-    const shown = ctx.others.slice(0, OTHERS_SHOWN).map((o) => c.other(o.path, o.branch, o.sessions.length));
-    if (ctx.others.length > OTHERS_SHOWN) shown.push(c.more(ctx.others.length - OTHERS_SHOWN));
-    lines.push(c.others(shown.join('; ')));
-  }
-  const stashHolds = ctx.stash !== 'allow' && ctx.worktrees > 1;
-  lines.push(c.rules(stashHolds ? c.stashRule : c.stashFree));
-  const [owner] = ctx.earlier;
-  if (owner) lines.push(c.earlier(sessionLabel(owner, now, agoMs), ctx.sessionsMode === 'block'));
-  if (ctx.findings.length)
-    lines.push(c.findings(ctx.findings.map((f) => c.finding(f.id, f.message, f.fix)).join('; ')));
-  if (ctx.configError) lines.push(c.configError(ctx.configError));
-  return lines.join('\n');
-}
-
 function actionLine(a: AgentAction): string {
   const i = t.install;
   switch (a.kind) {

@@ -4,7 +4,7 @@
  * stdout — nothing when the command may go on. It exits 0 whatever it decided; anything else means guard
  * failed, and the script lets the command through.
  */
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import {
   agentProcess,
   type CommandVerdict,
@@ -18,16 +18,20 @@ import {
 } from '@worktree-guard/core';
 import { messages } from '../messages';
 import { sessionLabel } from '../messages/agents';
-import { age } from '../render';
-import { renderContext } from '../renderAgents';
+import { ago, renderContext } from '../renderContext';
 
 const t = messages.agents;
 type Event = Record<string, unknown>;
 
+/** The event, read at once (a pipe from the agent; a stream is slower to set up). */
 async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  try {
+    return readFileSync(0, 'utf8');
+  } catch {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  }
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
@@ -35,7 +39,6 @@ const field = (e: Event, a: string, b?: string): string | null => {
   const v = e[a];
   return b === undefined ? str(v) : typeof v === 'object' && v !== null ? str((v as Event)[b]) : null;
 };
-const ago = (ms: number) => age(new Date(Date.now() - ms).toISOString());
 
 export function reason(d: Denial, what: 'command' | 'edit' = 'command'): string {
   switch (d.rule) {

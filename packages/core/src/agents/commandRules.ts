@@ -82,7 +82,7 @@ export function bypassDenials(line: ParsedLine, invocations: readonly GitInvocat
 }
 
 /** `git config user.email …` and the like, writing somewhere other than this worktree's own config. */
-export function identityWrite(inv: GitInvocation): Denial | null {
+export function identityWrite(inv: GitInvocation): Extract<Denial, { rule: 'identity' }> | null {
   const call = configCall(inv);
   if (!call?.write || call.scope === 'worktree' || !call.key) return null;
   const key = IDENTITY_KEYS.find((k) => sameKey(k, call.key as string));
