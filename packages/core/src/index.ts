@@ -7,6 +7,7 @@ export * from './agents/commandRules';
 export * from './agents/gitArgs';
 export * from './agents/gitInvocation';
 export * from './agents/judgeCommand';
+export * from './agents/sessionFacts';
 export * from './agents/sessionStart';
 export * from './agents/sessions';
 export * from './agents/shellCommands';

@@ -1,5 +1,12 @@
 /** `guard list [--json]`: one row per worktree — a table on a terminal, one JSON document for scripts. */
-import { gatherFacts, loadRepoConfig, openRepo, summarize, type WorktreeSummary } from '@worktree-guard/core';
+import {
+  addSessionFacts,
+  gatherFacts,
+  loadRepoConfig,
+  openRepo,
+  summarize,
+  type WorktreeSummary,
+} from '@worktree-guard/core';
 import { parse } from '../args';
 import { messages } from '../messages';
 import { age, out, printJson } from '../render';
@@ -45,7 +52,7 @@ export async function runList(args: string[]): Promise<number> {
   const repo = await openRepo(process.cwd());
   const loaded = await loadRepoConfig(repo);
   const { config } = loaded;
-  const facts = await gatherFacts({ repo, loaded, depth: 'list' });
+  const facts = await addSessionFacts(await gatherFacts({ repo, loaded, depth: 'list' }));
   const rows = summarize(facts);
   const lastFetch = facts.lastFetch?.toISOString() ?? null;
   if (values.json) printJson({ lastFetch, worktrees: rows });

@@ -10,9 +10,9 @@ import { fillTemplate, type ShimVars } from '../hooks/shims';
 import type { AgentAction, AgentBackup } from './agentsInstall';
 
 /** guard's script, in the common git dir: every worktree's hooks find it through git. */
-export const AGENT_SCRIPT = path.join('worktree-guard', 'agent-hook');
+export const AGENT_SCRIPT = 'worktree-guard/agent-hook';
 export const AGENT_TEMPLATE = 'agent-hook';
-const BACKUPS = path.join('worktree-guard', 'agents');
+const BACKUPS = 'worktree-guard/agents';
 
 /** What guard adds to `.git/info/exclude` (and removes, exactly, at uninstall). */
 export const EXCLUDE_LINES =

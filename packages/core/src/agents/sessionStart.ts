@@ -15,6 +15,7 @@ import { baseOf, isPrimary } from '../state/derive';
 import { gatherFacts } from '../state/gather';
 import type { ProcessInfo } from '../util/processInfo';
 import type { RecordedBase } from '../worktree/baseRecord';
+import { addSessionFacts } from './sessionFacts';
 import {
   type AgentSession,
   endSession,
@@ -90,7 +91,9 @@ export async function startSession(input: SessionStartInput): Promise<SessionCon
   const loaded = await loadRepoConfig(repo);
   const { config } = loaded;
   if (config.agents.sessions === 'block' && earlier.length) await setBlockMarker(repo.commonDir, true);
-  const facts = await gatherFacts({ repo, loaded, depth: 'doctor', only: [current.path], now });
+  const facts = await addSessionFacts(
+    await gatherFacts({ repo, loaded, depth: 'doctor', only: [current.path], now }),
+  );
   const here = facts.worktrees.find((w) => w.record.path === current.path);
   const place = (w: (typeof facts.worktrees)[number]): PlaceFacts => ({
     path: w.record.path,

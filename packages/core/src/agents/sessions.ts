@@ -25,12 +25,12 @@ export interface AgentSession {
   cwd: string;
 }
 
-export const SESSIONS_DIR = path.join('worktree-guard', 'agent-sessions');
+export const SESSIONS_DIR = 'worktree-guard/agent-sessions';
 /**
  * Present (in the common git dir) while `agents.sessions` is `block` and a worktree has more than one
  * live session: the agents' hook script then hands every git command and file edit to guard.
  */
-export const BLOCK_MARKER = path.join('worktree-guard', 'agent-sessions-block');
+export const BLOCK_MARKER = 'worktree-guard/agent-sessions-block';
 
 function fileOf(gitDir: string, id: string): string {
   const safe = id.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 120) || '_';

@@ -1,4 +1,5 @@
 /** `guard doctor`: gather the facts once, run every rule over them. */
+import { addSessionFacts } from '../agents/sessionFacts';
 import type { LoadedConfig } from '../config/types';
 import type { Repo } from '../git/repo';
 import { doctorFindings } from '../rules/doctorRules';
@@ -21,7 +22,7 @@ export interface CheckInput {
 }
 
 export async function checkRepo(input: CheckInput): Promise<DoctorResult> {
-  const facts = await gatherFacts({ ...input, depth: 'doctor' });
+  const facts = await addSessionFacts(await gatherFacts({ ...input, depth: 'doctor' }));
   return { findings: doctorFindings(facts), worktrees: summarize(facts), facts };
 }
 

@@ -6,7 +6,6 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { liveSessions } from '../agents/sessions';
 import type { LoadedConfig } from '../config/types';
 import { inspect } from '../fs/pathInfo';
 import { samePath } from '../fs/paths';
@@ -68,8 +67,6 @@ async function worktreeFacts(
     lastFetchAttempt: gitDir ? await mtime(path.join(gitDir, 'FETCH_HEAD')) : null,
     sitsOnStart: null,
   };
-  if (gitDir && (input.depth === 'doctor' || input.depth === 'list'))
-    facts.sessions = await liveSessions(gitDir);
   if (!present || !deep) return facts;
   facts.view = await readConfig(record.path);
   if (input.depth !== 'commit') {

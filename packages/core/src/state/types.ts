@@ -74,7 +74,7 @@ export interface WorktreeFacts {
   /** Only for `guard list`. */
   status?: StatusCounts | null;
   aheadBehind?: { ahead: number; behind: number } | null;
-  /** The live agent sessions registered here, oldest first (doctor and list). */
+  /** The live agent sessions registered here, oldest first (added by `addSessionFacts`: doctor, list). */
   sessions?: AgentSession[];
 }
 
