@@ -3,7 +3,7 @@
  * settings out of git through .git/info/exclude, and `guard uninstall --agents` takes out exactly guard's
  * entries: a file guard's entries were the only change to comes back byte for byte.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { git, gitResult, guard, healthyRepo, makeRepo, write } from '../helpers/repo';
 
@@ -105,6 +105,20 @@ describe('guard install --agents / guard uninstall --agents', () => {
       },
       model: 'added later',
     });
+  });
+
+  it('writes through a settings file that is a link (to a dotfiles repository, say), and keeps the link', () => {
+    const fx = makeRepo({ name: 'linked settings' });
+    const dotfiles = path.join(fx.root, 'dotfiles', 'claude-local.json');
+    write(dotfiles, '{\n  "model": "opus"\n}\n');
+    mkdirSync(path.join(fx.primary, '.claude'));
+    symlinkSync(dotfiles, path.join(fx.primary, '.claude/settings.local.json'));
+    expect(guard(fx.primary, ['install', '--agents', 'claude']).code).toBe(0);
+    expect(lstatSync(path.join(fx.primary, '.claude/settings.local.json')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(dotfiles, 'utf8')).toMatch(/agent-hook/);
+    expect(guard(fx.primary, ['uninstall', '--agents']).code).toBe(0);
+    expect(lstatSync(path.join(fx.primary, '.claude/settings.local.json')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(dotfiles, 'utf8')).toBe('{\n  "model": "opus"\n}\n');
   });
 
   it('--shared writes the tracked .claude/settings.json, for the team to commit', () => {

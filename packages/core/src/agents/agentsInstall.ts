@@ -7,7 +7,7 @@
  * guard's entries and keeps everything else.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { inspect } from '../fs/pathInfo';
@@ -109,8 +109,14 @@ async function tracked(primary: string, rel: string): Promise<boolean> {
   return r.exitCode === 0;
 }
 
-async function planSettings(repo: Repo, primary: string, agent: AgentName, rel: string, plan: AgentsPlan) {
+/** Where a settings file's bytes are: a link (to a dotfiles repository, say) is written through, never replaced. */
+async function settingsPath(primary: string, rel: string): Promise<string> {
   const file = path.join(primary, rel);
+  return (await inspect(file)).kind === 'symlink' ? realpath(file).catch(() => file) : file;
+}
+
+async function planSettings(repo: Repo, primary: string, agent: AgentName, rel: string, plan: AgentsPlan) {
+  const file = await settingsPath(primary, rel);
   const isTracked = await tracked(primary, rel);
   if (rel === CLAUDE_PERSONAL && isTracked) {
     plan.problems.push({ kind: 'tracked-personal', file });
@@ -170,7 +176,7 @@ export async function planAgentsInstall(repo: Repo, opts: AgentsInstallOptions):
 
 /** What uninstall writes back into one settings file, if anything. */
 async function planRestore(repo: Repo, primary: string, agent: AgentName, rel: string, plan: AgentsPlan) {
-  const file = path.join(primary, rel);
+  const file = await settingsPath(primary, rel);
   const backup = await readBackup(repo.commonDir, rel);
   const read = await readJson(file);
   if (backup) plan.actions.push({ kind: 'forget-backup', file: backupFile(repo.commonDir, rel) });
