@@ -50,11 +50,18 @@ function isMode(v: string): v is StashMode {
   return v === 'block' || v === 'warn' || v === 'allow';
 }
 
+/** `worktreeguard.stash` as git's configuration sets it in `dir` ('' when unset or not a repository). */
+function stashOverride(dir: string): Promise<string> {
+  return runGit(['config', '--get', 'worktreeguard.stash'], { cwd: dir, ok: [0, 1, 128] }).then(
+    (r) => r.stdout.trim(),
+    () => '',
+  );
+}
+
 /** The stash rule in force: `worktreeguard.stash` set in git's configuration wins over the file's `stash`. */
-async function stashMode(place: Place, dir: string): Promise<StashMode> {
-  const r = await runGit(['config', '--get', 'worktreeguard.stash'], { cwd: dir, ok: [0, 1] });
-  const override = r.stdout.trim();
-  return isMode(override) ? override : (await place.config()).config.stash;
+async function stashMode(place: Place, override: Promise<string>): Promise<StashMode> {
+  const value = await override;
+  return isMode(value) ? value : (await place.config()).config.stash;
 }
 
 /** Another worktree that has this branch checked out (for `worktree add`: any worktree). */
@@ -86,6 +93,8 @@ export interface JudgeOptions {
 async function denialsAt(dir: string, invs: GitInvocation[], session: string | null, opts: JudgeOptions) {
   const blocking = opts.blocking !== false && invs.some(gitWrites);
   if (!blocking && !invs.some((i) => stashAction(i) || identityWrite(i) || branchTarget(i))) return [];
+  // read side by side with the worktrees, when a stash may need it
+  const override = invs.some(stashAction) && existsSync(dir) ? stashOverride(dir) : Promise.resolve('');
   const place = await placeAt(dir);
   if (!place) return [];
   const out: Denial[] = [];
@@ -93,7 +102,7 @@ async function denialsAt(dir: string, invs: GitInvocation[], session: string | n
   for (const inv of invs) {
     const action = stashAction(inv);
     if (action && several) {
-      const mode = await stashMode(place, dir);
+      const mode = await stashMode(place, override);
       const kind = action === 'store' ? 'unknown' : 'push';
       if (mode === 'block' || decide(kind, place.worktrees, mode) === 'refuse')
         out.push({ rule: 'stash', action, worktrees: place.worktrees });
