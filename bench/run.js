@@ -10,6 +10,7 @@ const path = require('node:path');
 const { ROOT, tmp, git } = require('./lib');
 const { refRepos, refCases, pruneCase, commitRepos, commitCases } = require('./hooks');
 const { worktreeCases, sizedCases, SIZES } = require('./worktrees');
+const { agentCases } = require('./agents');
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 9);
 const say = (line = '') => process.stdout.write(`${line}\n`);
@@ -71,6 +72,13 @@ for (const cmd of ['doctor', 'list']) {
   say(`  guard ${cmd.padEnd(6)} ${cells.join('  ')}   (${per.toFixed(2)} git per worktree)`);
 }
 
+const agents = agentCases(ROUNDS);
+say(
+  `\nagent hook, per shell command (Claude Code's PreToolUse as it runs it; floor: a hook that only reads stdin ${ms(agents.floor)})`,
+);
+for (const [k, v] of Object.entries(agents))
+  if (k !== 'floor') say(`  ${k.padEnd(28)}${ms(v)}   added ${ms(v - agents.floor)}`);
+
 const results = {
   machine,
   date: new Date().toISOString(),
@@ -80,6 +88,7 @@ const results = {
   commits,
   worktrees: wt,
   sized,
+  agents,
 };
 fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
 fs.writeFileSync(path.join(ROOT, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * Builds the package users install: `dist/guard.js` (every command) and `dist/hook.js` (only what the
- * shims run), each with core bundled in, and `hooks/`, the shim templates copied from the repository's
- * `hooks/`. Type checking is tsc's job (`npm run lint`); this only bundles.
+ * Builds the package users install: `dist/guard.js` (every command), `dist/hook.js` (only what the
+ * shims run) and `dist/agent.js` (only what coding agents' hooks run), each with core bundled in, and
+ * `hooks/`, the shim templates copied from the repository's `hooks/`. Type checking is tsc's job
+ * (`npm run lint`); this only bundles.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -19,14 +20,15 @@ for (const name of fs.readdirSync(templates))
 
 esbuild.buildSync({
   absWorkingDir: here,
-  entryPoints: { guard: 'src/main.ts', hook: 'src/hookMain.ts' },
+  entryPoints: { guard: 'src/main.ts', hook: 'src/hookMain.ts', agent: 'src/agentMain.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  // loaded only when a configuration file exists; it brings its own dependencies
-  external: ['cosmiconfig'],
+  // loaded only when a configuration file exists; it brings its own dependencies. tree-sitter: native
+  // modules, loaded by the agent hook only (optional: where they cannot load, commands pass)
+  external: ['cosmiconfig', 'tree-sitter', 'tree-sitter-bash'],
   alias: { '@worktree-guard/core': path.resolve(here, '../core/src/index.ts') },
   legalComments: 'none',
   logLevel: 'warning',

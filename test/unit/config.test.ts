@@ -17,6 +17,7 @@ describe('validateConfig', () => {
       stash: 'warn',
       setup: ['npm ci'],
       protectedBranches: ['main'],
+      agents: { sessions: 'block' },
     });
     expect(problems).toEqual([]);
     expect(config).toMatchObject({
@@ -24,7 +25,9 @@ describe('validateConfig', () => {
       maxFetchAge: '2d',
       links: ['.venv', 'config/local.yml'],
       stash: 'warn',
+      agents: { sessions: 'block' },
     });
+    expect(validateConfig({ agents: {} }).config.agents).toEqual({ sessions: 'warn' });
   });
 
   it.each([
@@ -49,6 +52,9 @@ describe('validateConfig', () => {
     [{ links: ['.git/config'] }, 'links[0]', /not a path inside/],
     [{ copies: ['./'] }, 'copies[0]', /not a path inside/],
     [{ copies: ['.'] }, 'copies[0]', /not a path inside/],
+    [{ agents: 'block' }, 'agents', /an object/],
+    [{ agents: { sessions: 'deny' } }, 'agents.sessions', /one of "warn", "block"/],
+    [{ agents: { session: 'block' } }, 'agents.session', /unknown key; known keys: "sessions"/],
   ])('%j → a problem at %s', (raw, key, message) => {
     const { problems } = validateConfig(raw);
     expect(problems).toEqual([{ key, message: expect.stringMatching(message) }]);

@@ -202,8 +202,8 @@ describe('the port registry', () => {
 describe('parsers', () => {
   it('reads the start time from /proc/<pid>/stat, whatever the command name holds', () => {
     const rest = 'S 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 424242 20 21';
-    expect(parseProcStat(`123 (node) ${rest}`)).toBe('424242');
-    expect(parseProcStat(`123 (a) b (c) ${rest}`)).toBe('424242');
+    expect(parseProcStat(`123 (node) ${rest}`)?.startTicks).toBe('424242');
+    expect(parseProcStat(`123 (a) b (c) ${rest}`)?.startTicks).toBe('424242');
     expect(parseProcStat('garbage')).toBeNull();
     expect(parseProcStat(`123 (node) Z${rest.slice(1)}`)).toBeNull(); // ended, not yet reaped
   });

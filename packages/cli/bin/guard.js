@@ -10,7 +10,8 @@ if (major < 20) {
   );
   process.exit(2);
 }
-var entry = path.join(__dirname, '..', 'dist', process.argv[2] === 'hook' ? 'hook.js' : 'guard.js');
+var bundles = { hook: 'hook.js', 'agent-hook': 'agent.js' };
+var entry = path.join(__dirname, '..', 'dist', bundles[process.argv[2]] || 'guard.js');
 var cli;
 try {
   cli = require(entry);

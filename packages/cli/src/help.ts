@@ -11,6 +11,7 @@ Commands:
   doctor [--json] [--fix]     check every rule across all worktrees; --fix repairs what is safe
   list [--json]               every worktree: branch, identity, base, dirty, fetch age, links
   install [--dry-run]         arm the hook shims for every worktree, existing and future
+                              (--agents: also coding agents' hooks — Claude Code, Codex, Cursor)
   uninstall [--dry-run]       disarm them: the hooks directories end as they were
   park [-m msg] / unpark      park WIP as a commit on this branch (instead of git stash) / take it back
   rescue [--dry-run]          turn every stash entry into a branch, then drop it from the shared stash
@@ -21,6 +22,7 @@ Commands:
   sweep [--dry-run] [--yes]   remove every worktree whose work is integrated and has nothing to lose
   demo [--keep]               a guided run in a throwaway sandbox repository
   hook <name> [args...]       entry point for the shims (not for people)
+  agent-hook <agent> <event>  entry point for coding agents' hooks (not for people)
 
 Options:
   -h, --help     show help (also: guard <command> --help)
@@ -57,7 +59,7 @@ Options:
   --json       print the report as one JSON document
   -h, --help   show this help`,
 
-  install: `Usage: guard install [--dry-run] [--json]
+  install: `Usage: guard install [--agents [claude,codex,cursor]] [--shared] [--dry-run] [--json]
 
 Arms the worktree-guard hook shims (post-checkout, pre-commit, reference-transaction) so that plain git
 keeps the rules in every worktree, existing and future:
@@ -70,17 +72,30 @@ Without core.hooksPath the shims go in $(git rev-parse --git-common-dir)/hooks. 
 A hook that was there keeps running after guard's check (kept as <hook>.guard-chained).
 Installing twice is installing once. WORKTREE_GUARD=0 (or HUSKY=0) turns the shims off for a command.
 
+With --agents, also writes guard's hooks into coding agents' settings in the primary checkout, merged with
+what is there: Claude Code (.claude/settings.local.json, kept out of git through .git/info/exclude),
+Codex (.codex/hooks.json), Cursor (.cursor/hooks.json). Before a shell command runs, they deny git stash
+(while several worktrees exist) and the ways around the hooks, with the reason and what to run instead;
+at session start (Claude Code, Codex) the agent is told where it is and which rules hold, and a second
+live session in one worktree is told about the first. Without a list: the agents whose configuration
+directory exists in the repository or your home.
+
 Options:
+  --agents [list]  also the agents' hooks (comma-separated: claude,codex,cursor)
+  --shared     Claude Code: write the tracked .claude/settings.json (for the team) instead
   --dry-run    print what would change and change nothing
   --json       print the plan as one JSON document
   -h, --help   show this help`,
 
-  uninstall: `Usage: guard uninstall [--dry-run] [--json]
+  uninstall: `Usage: guard uninstall [--agents] [--dry-run] [--json]
 
 Removes exactly what guard install added: the shims and worktree-guard.sh are deleted, and each hook that
 was there before is renamed back from <hook>.guard-chained, byte for byte as it was.
+With --agents, also guard's entries in the agents' settings: a file guard's entries were the only change
+to is put back byte for byte (or removed, if guard created it); in any other, only guard's entries go.
 
 Options:
+  --agents     also the coding agents' hooks
   --dry-run    print what would change and change nothing
   --json       print the plan as one JSON document
   -h, --help   show this help`,
@@ -102,6 +117,7 @@ Checks every rule across all worktrees and prints each finding with the command 
   lock-orphaned         a lock held or waited for by a run from a worktree that no longer exists
   port-lease-orphaned   a port leased to a worktree that no longer exists
   orphan-link           a link guard made for a worktree that is gone, or that points nowhere
+  sessions-share-worktree  two live coding-agent sessions in one worktree (an error with agents.sessions: block)
 Exit 0 when there is no error (warnings allowed), 1 otherwise.
 
 Options:
@@ -116,8 +132,9 @@ Options:
 
 Every worktree: path, branch, HEAD, pinned identity, ahead/behind the remote base, dirty counts
 (staged, unstaged, untracked), when it last fetched itself (its own FETCH_HEAD), and how many configured
-links are in place, and whether its work is integrated into the remote base (the rule that matched:
-ready to remove); while runs of guard run --serial hold locks, a LOCKS column names them. Above the
+links are in place, whether its work is integrated into the remote base (the rule that matched:
+ready to remove); while runs of guard run --serial hold locks, a LOCKS column names them, and while
+coding agents work in worktrees (guard install --agents), a SESSIONS column names them. Above the
 table: when the repository last fetched the remote base (any worktree).
 
 Options:
@@ -218,6 +235,11 @@ Options:
   hook: `Usage: guard hook <post-checkout|pre-commit|reference-transaction> [args...]
 
 The entry point the installed shims call. Not meant to be run by hand.`,
+
+  agentHook: `Usage: guard agent-hook <claude|codex|cursor> <bash|edit|shell|session-start|session-end>
+
+The entry point of coding agents' hooks (guard install --agents): the agent's event as JSON on stdin, its
+answer on stdout. Not meant to be run by hand.`,
 
   demo: `Usage: guard demo [--keep]
 

@@ -23,6 +23,7 @@ const commands: Record<string, { help: string; load: () => Command }> = {
   install: { help: help.install, load: () => require('./commands/install').runInstall },
   uninstall: { help: help.uninstall, load: () => require('./commands/install').runUninstall },
   hook: { help: help.hook, load: () => require('./commands/hook').runHook },
+  'agent-hook': { help: help.agentHook, load: () => require('./commands/agentHook').runAgentHook },
   demo: { help: help.demo, load: () => require('./commands/demo').runDemo },
   run: { help: help.run, load: () => require('./commands/run').runRun },
   locks: { help: help.locks, load: () => require('./commands/locks').runLocks },
@@ -56,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     // the hooks check what they need themselves, on the hot path; every other command first checks git
-    if (name !== 'hook') await assertSupportedGit(process.cwd());
+    if (name !== 'hook' && name !== 'agent-hook') await assertSupportedGit(process.cwd());
     return await command.load()(rest);
   } catch (error) {
     return reportError(error);

@@ -1,4 +1,17 @@
 /** The worktree-guard library: what the CLI is built on, for scripts that want the same answers. */
+
+export * from './agents/agentFiles';
+export * from './agents/agentSettings';
+export * from './agents/agentsInstall';
+export * from './agents/commandRules';
+export * from './agents/gitArgs';
+export * from './agents/gitInvocation';
+export * from './agents/judgeCommand';
+export * from './agents/sessionFacts';
+export * from './agents/sessionStart';
+export * from './agents/sessions';
+export * from './agents/shellCommands';
+export * from './agents/shellWords';
 export * from './bootstrap/bootstrap';
 export * from './bootstrap/plan';
 export * from './bootstrap/types';
@@ -77,6 +90,7 @@ export * from './state/sharedFacts';
 export * from './state/types';
 export * from './util/clock';
 export * from './util/mapLimit';
+export * from './util/processInfo';
 export * from './util/shellQuote';
 export * from './worktree/baseRecord';
 export * from './worktree/claude';

@@ -1,5 +1,6 @@
 /** `guard list [--json]`: one row per worktree — a table on a terminal, one JSON document for scripts. */
 import {
+  addSessionFacts,
   addSharedFacts,
   gatherListFacts,
   loadRepoConfig,
@@ -26,14 +27,32 @@ function cells(w: WorktreeSummary): string[] {
     w.present ? age(w.lastFetch) : t.none,
     w.links ? `${w.links.ok}/${w.links.expected}` : t.none,
     w.integration?.state === 'integrated' ? (w.integration.rule ?? t.none) : t.none,
-    w.locks?.join(', ') || t.none,
   ];
 }
 
+/** The locks a row's runs hold (the column shows only when some worktree holds one). */
+const locksCell = (w: WorktreeSummary): string => w.locks?.join(', ') || t.none;
+
+/** The live agent sessions of a row (the column shows only when some worktree has one). */
+function sessionsCell(w: WorktreeSummary): string {
+  const live = w.sessions ?? [];
+  return live.length ? live.map((s) => t.session(s.agent, s.id, s.pid)).join(', ') : t.none;
+}
+
 export function renderTable(rows: WorktreeSummary[]): string {
-  // the LOCKS column only while some worktree holds a lock
-  const columns = rows.some((w) => w.locks?.length) ? [...t.columns, serial.listLocksColumn] : t.columns;
-  const body = rows.map((w) => cells(w).slice(0, columns.length));
+  // the LOCKS column only while some worktree holds a lock, SESSIONS while some agent works in one
+  const withLocks = rows.some((w) => w.locks?.length);
+  const withSessions = rows.some((w) => w.sessions?.length);
+  const columns = [
+    ...t.columns,
+    ...(withLocks ? [serial.listLocksColumn] : []),
+    ...(withSessions ? [t.sessionsColumn] : []),
+  ];
+  const body = rows.map((w) => [
+    ...cells(w),
+    ...(withLocks ? [locksCell(w)] : []),
+    ...(withSessions ? [sessionsCell(w)] : []),
+  ]);
   const widths = columns.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] as string).length)));
   const line = (r: string[]) =>
     r
@@ -48,7 +67,7 @@ export async function runList(args: string[]): Promise<number> {
   const repo = await openRepo(process.cwd());
   const loaded = await loadRepoConfig(repo);
   const { config } = loaded;
-  const facts = await addSharedFacts(await gatherListFacts({ repo, loaded }));
+  const facts = await addSessionFacts(await addSharedFacts(await gatherListFacts({ repo, loaded })));
   const rows = summarize(facts);
   const lastFetch = facts.lastFetch?.toISOString() ?? null;
   if (values.json) printJson({ lastFetch, worktrees: rows });

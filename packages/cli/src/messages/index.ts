@@ -2,6 +2,7 @@
  * Every sentence the CLI prints, in one place: this folder, one file per concern. Core's sentences live in
  * core's messages.ts; the --help texts in help.ts.
  */
+import { agents } from './agents';
 import { bootstrap } from './bootstrap';
 import { common } from './common';
 import { demo } from './demo';
@@ -28,6 +29,7 @@ export const messages = {
   shim,
   demo,
   remove,
+  agents,
 };
 
 /** run, locks, port: composed apart from `messages`, so that the hooks' bundle, which never uses them, does not carry them. */

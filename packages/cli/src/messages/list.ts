@@ -18,4 +18,7 @@ export const list = {
       .filter(Boolean)
       .join(', '),
   aheadBehind: (ahead: number, behind: number) => (ahead || behind ? `+${ahead} -${behind}` : '='),
+  sessionsColumn: 'AGENTS',
+  session: (agent: string, id: string, pid: number | null) =>
+    `${agent} ${id.slice(0, 8)}${pid ? ` (pid ${pid})` : ''}`,
 };

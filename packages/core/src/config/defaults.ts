@@ -16,6 +16,7 @@ export const DEFAULT_CONFIG: GuardConfig = {
   protectedBranches: [],
   serial: { remote: false, ttl: '5m' },
   ports: { range: [20000, 29999] },
+  agents: { sessions: 'warn' },
 };
 
 /** Placeholders an `identity` template may use. */

@@ -1,5 +1,13 @@
 export type StashMode = 'block' | 'warn' | 'allow';
 
+/** A second live agent session in a worktree: told (`warn`), or also kept from writing there (`block`). */
+export type SessionsMode = 'warn' | 'block';
+
+/** What guard's agent hooks do (`guard install --agents`). */
+export interface AgentsConfig {
+  sessions: SessionsMode;
+}
+
 export interface IdentityTemplates {
   name?: string;
   email?: string;
@@ -33,6 +41,7 @@ export interface GuardConfig {
   protectedBranches: string[];
   serial: SerialConfig;
   ports: PortsConfig;
+  agents: AgentsConfig;
 }
 
 export interface LoadedConfig {

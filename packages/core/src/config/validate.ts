@@ -7,7 +7,15 @@ import type { ConfigProblem } from '../errors';
 import { messages } from '../messages';
 import { DEFAULT_CONFIG, IDENTITY_PLACEHOLDERS, SHARED_DIR_PLACEHOLDERS } from './defaults';
 import { parseDuration } from './duration';
-import type { GuardConfig, IdentityTemplates, PortsConfig, SerialConfig, StashMode } from './types';
+import type {
+  AgentsConfig,
+  GuardConfig,
+  IdentityTemplates,
+  PortsConfig,
+  SerialConfig,
+  SessionsMode,
+  StashMode,
+} from './types';
 
 export interface Validation {
   config: GuardConfig;
@@ -15,6 +23,7 @@ export interface Validation {
 }
 
 const STASH_MODES: readonly StashMode[] = ['block', 'warn', 'allow'];
+const SESSIONS_MODES: readonly SessionsMode[] = ['warn', 'block'];
 
 function typeOf(value: unknown): string {
   if (value === null) return 'null';
@@ -171,6 +180,13 @@ function section<T extends object>(
   };
 }
 
+const sessionsMode = (value: unknown, key: string, problems: ConfigProblem[]): SessionsMode | undefined => {
+  if (typeof value === 'string' && (SESSIONS_MODES as readonly string[]).includes(value))
+    return value as SessionsMode;
+  problems.push({ key, message: messages.configOneOf(SESSIONS_MODES, value) });
+  return undefined;
+};
+
 const CHECKS: { [K in keyof GuardConfig]: Check<K> } = {
   remote: word,
   baseBranch: word,
@@ -189,6 +205,7 @@ const CHECKS: { [K in keyof GuardConfig]: Check<K> } = {
   protectedBranches: strList,
   serial: section<SerialConfig>({ remote: bool, ttl: duration }, DEFAULT_CONFIG.serial),
   ports: section<PortsConfig>({ range: portRange }, DEFAULT_CONFIG.ports),
+  agents: section<AgentsConfig>({ sessions: sessionsMode }, DEFAULT_CONFIG.agents),
 };
 
 export const CONFIG_KEYS = Object.keys(CHECKS) as (keyof GuardConfig)[];

@@ -1,4 +1,5 @@
 /** `guard doctor`: gather the facts once (and the orphans guard left outside worktrees), run every rule over them. */
+import { addSessionFacts } from '../agents/sessionFacts';
 import type { LoadedConfig } from '../config/types';
 import { primaryCheckout, type Repo } from '../git/repo';
 import { findOrphans } from '../remove/leftovers';
@@ -23,7 +24,7 @@ export interface CheckInput {
 }
 
 export async function checkRepo(input: CheckInput): Promise<DoctorResult> {
-  const facts = await addSharedFacts(await gatherFacts({ ...input, depth: 'doctor' }));
+  const facts = await addSessionFacts(await addSharedFacts(await gatherFacts({ ...input, depth: 'doctor' })));
   facts.orphans = await findOrphans({
     repo: input.repo,
     config: input.loaded.config,

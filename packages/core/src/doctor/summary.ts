@@ -33,6 +33,8 @@ export interface WorktreeSummary {
   locks?: string[];
   /** Only from `guard list`: is its work in the remote base (`state: "integrated"`: ready to remove)? */
   integration?: Integration | null;
+  /** The live coding-agent sessions working here, oldest first (see `guard install --agents`). */
+  sessions?: { id: string; agent: string; pid: number | null; since: string }[];
 }
 
 function linksOf(s: RepoFacts, w: WorktreeFacts): WorktreeSummary['links'] {
@@ -83,6 +85,7 @@ export function summarize(facts: RepoFacts): WorktreeSummary[] {
         .filter((l) => samePath(l.holder?.holder.worktree as string, r.path))
         .map((l) => l.name);
     if (w.integration !== undefined) row.integration = w.integration;
+    if (w.sessions) row.sessions = w.sessions.map(({ id, agent, pid, since }) => ({ id, agent, pid, since }));
     return row;
   });
 }

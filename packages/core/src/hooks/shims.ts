@@ -55,12 +55,16 @@ function shSafe(key: string, text: string): string {
 export function renderShim(templates: ReadonlyMap<string, string>, name: ShimName, vars: ShimVars): string {
   // the library's comments stay in its template; shellcheck directives stay with the code they govern
   const lib = (templates.get(LIB_TEMPLATE) ?? '').replace(/^#(?! shellcheck).*\n/gm, '').trim();
+  return fillTemplate((templates.get(name) ?? '').replace('@@LIB@@', lib), name, vars);
+}
+
+/** Fills a template's @@…@@ fields: what the installing guard records, and the sentences it prints. */
+export function fillTemplate(template: string, name: string, vars: ShimVars): string {
   const places = SEARCH_PLACES.map((p) => `'${p}'`).join(' ');
   const files = SEARCH_PLACES.filter((p) => p !== 'package.json')
     .map((p) => `'${p}'`)
     .join(' ');
-  return (templates.get(name) ?? '')
-    .replace('@@LIB@@', lib)
+  return template
     .replace(/@@VERSION@@/g, shSingleQuoted(vars.version))
     .replace(/@@NODE@@/g, shSingleQuoted(vars.node))
     .replace(/@@CLI@@/g, shSingleQuoted(vars.cli))

@@ -3,6 +3,7 @@
  * its own folder for what it renders.
  */
 
+import { agentsText } from './agentsText';
 import { bootstrapText } from './bootstrapText';
 import { configuration } from './configuration';
 import { findings } from './findings';
@@ -25,6 +26,7 @@ export const messages = {
   ...parking,
   ...rescueText,
   ...removal,
+  ...agentsText,
 };
 
 /** Locks and ports: composed apart from `messages`, so that the hooks' bundle, which never uses them, does not carry them. */

@@ -11,6 +11,7 @@ import { identityLeak, identityNotPinned } from './identityRules';
 import { insideNotIgnored } from './insideRules';
 import { linkRules, memoryNotShared } from './linkRules';
 import { orphanRules } from './orphanRules';
+import { sessionsShareWorktree } from './sessionRules';
 import { lockOrphaned, portLeaseOrphaned } from './sharedRules';
 import { liveStash } from './stashRules';
 import { configInvalid, prunable } from './worktreeRules';
@@ -35,6 +36,7 @@ export const DOCTOR_RULES: readonly Rule[] = [
   lockOrphaned,
   portLeaseOrphaned,
   orphanRules,
+  sessionsShareWorktree,
 ];
 
 /** What `git commit` checks: who commits, on which branch — facts the commit's own worktree decides. */

@@ -3,6 +3,7 @@
  * bootstrap planner, and by `guard list`. Only facts are stored; what follows from them is derived
  * (`derive.ts`), so that a fixture cannot disagree with itself.
  */
+import type { AgentSession } from '../agents/sessions';
 import type { LoadedConfig } from '../config/types';
 import type { PathInfo } from '../fs/pathInfo';
 import type { IgnoreMatch } from '../git/checkIgnore';
@@ -80,6 +81,8 @@ export interface WorktreeFacts {
   aheadBehind?: { ahead: number; behind: number } | null;
   /** Only for `guard list` (`gatherListFacts`): is its work in `<remote>/<baseBranch>`? */
   integration?: Integration | null;
+  /** The live agent sessions registered here, oldest first (added by `addSessionFacts`: doctor, list). */
+  sessions?: AgentSession[];
 }
 
 /** What only bootstrap reads, for the one worktree it equips. */
