@@ -3,6 +3,7 @@
  * command in it — in compound commands, after cd, behind env/sudo/timeout, inside $(…), sh -c and eval —
  * and git's own option rules say what each does. Tables of command lines, no repository needed.
  */
+import { spawnSync } from 'node:child_process';
 import {
   branchTarget,
   bypassDenials,
@@ -12,6 +13,10 @@ import {
   gitWrites,
   identityWrite,
   parseShellLine,
+  patternWord,
+  runsUnderGuard,
+  serialLocks,
+  serialRewrite,
   skipsCommitHooks,
   stashAction,
 } from '@worktree-guard/core';
@@ -256,5 +261,64 @@ describe('the ways around the hooks', () => {
     ['bash -c "echo hi"'],
   ])('%j goes through', (line) => {
     expect(rules(line)).toEqual([]);
+  });
+});
+
+// serial.commands: in this file too, since tree-sitter's native module loads once per process (a
+// second test file in the same jest worker would get a broken copy)
+const COMMANDS = { deploy: ['helm upgrade *', 'kubectl apply -f ?*'], db: ['alembic upgrade *'] };
+
+function lineOf(text: string) {
+  const parsed = parseShellLine(text, '/work/app', '/home/ada');
+  if (!parsed) throw new Error(`could not parse: ${text}`);
+  return parsed;
+}
+
+describe('serialLocks', () => {
+  it.each([
+    ['helm upgrade api ./chart', ['deploy']],
+    ['cd infra && helm upgrade api .', ['deploy']],
+    ['NS=x helm upgrade "my api" .', ['deploy']],
+    ['alembic upgrade head && helm upgrade api .', ['db', 'deploy']],
+    ['echo $(alembic upgrade head)', ['db']],
+    ['kubectl apply -f k.yaml', ['deploy']],
+    ['helm list', []],
+    ['echo helm upgrade api', []],
+    ['helm upgrade', []],
+    ['helm upgrade $RELEASE .', []], // a word from an expansion: cannot be judged, not rewritten
+  ])('%s → %j', (text, locks) => {
+    expect(serialLocks(lineOf(text), COMMANDS)).toEqual(locks);
+  });
+
+  it('a line already under guard run is left as it is', () => {
+    expect(runsUnderGuard(lineOf('guard run --serial deploy -- helm upgrade api .'))).toBe(true);
+    expect(
+      runsUnderGuard(lineOf("'/usr/bin/node' '/x/guard.js' run --serial deploy -- sh -c 'helm upgrade a .'")),
+    ).toBe(true);
+    expect(
+      serialRewrite(lineOf('guard run --serial deploy -- helm upgrade a .'), 'x', COMMANDS, ['guard']),
+    ).toBeNull();
+  });
+});
+
+describe('serialRewrite', () => {
+  it('the rewritten line, run by sh, runs the original line word for word', () => {
+    const original = `helm upgrade 'it'"'"'s' "a b" $HOME`;
+    const r = serialRewrite(lineOf(original.replace(' $HOME', '')), original, COMMANDS, ['echo']);
+    expect(r?.locks).toEqual(['deploy']);
+    // with `echo` standing in for guard, the command after `--` is the original, quoted once
+    const printed = spawnSync('sh', ['-c', r?.command as string], { encoding: 'utf8' }).stdout;
+    expect(printed).toBe(`run --serial deploy -- sh -c ${original}\n`);
+  });
+});
+
+describe('patternWord', () => {
+  it.each([
+    ['helm upgrade *', 'helm'],
+    ['  alembic  upgrade', 'alembic'],
+    ['*deploy*', ''],
+    ['make?deploy', 'make'],
+  ])('%s → %s', (pattern, word) => {
+    expect(patternWord(pattern)).toBe(word);
   });
 });

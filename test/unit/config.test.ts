@@ -55,9 +55,24 @@ describe('validateConfig', () => {
     [{ agents: 'block' }, 'agents', /an object/],
     [{ agents: { sessions: 'deny' } }, 'agents.sessions', /one of "warn", "block"/],
     [{ agents: { session: 'block' } }, 'agents.session', /unknown key; known keys: "sessions"/],
+    [{ serial: { commands: [] } }, 'serial.commands', /an object, got array/],
+    [{ serial: { commands: { 'a b': ['x *'] } } }, 'serial.commands.a b', /not a lock or port name/],
+    [{ serial: { commands: { deploy: 'helm *' } } }, 'serial.commands.deploy', /array of strings/],
+    [{ serial: { commands: { deploy: [' '] } } }, 'serial.commands.deploy[0]', /non-empty string/],
+    [{ ports: { session: ['web', '.x'] } }, 'ports.session[1]', /not a lock or port name/],
   ])('%j → a problem at %s', (raw, key, message) => {
     const { problems } = validateConfig(raw);
     expect(problems).toEqual([{ key, message: expect.stringMatching(message) }]);
+  });
+
+  it('serial.commands and ports.session keep the other keys of their section', () => {
+    const { config, problems } = validateConfig({
+      serial: { commands: { deploy: ['helm upgrade *'] } },
+      ports: { session: ['web'] },
+    });
+    expect(problems).toEqual([]);
+    expect(config.serial).toEqual({ remote: false, ttl: '5m', commands: { deploy: ['helm upgrade *'] } });
+    expect(config.ports).toEqual({ range: [20000, 29999], session: ['web'] });
   });
 
   it('collects every problem at once', () => {

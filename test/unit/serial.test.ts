@@ -94,12 +94,12 @@ describe('guard run arguments', () => {
 describe('serial and ports configuration', () => {
   it('has defaults, and takes valid values', () => {
     expect(validateConfig(undefined).config).toMatchObject({
-      serial: { remote: false, ttl: '5m' },
-      ports: { range: [20000, 29999] },
+      serial: { remote: false, ttl: '5m', commands: {} },
+      ports: { range: [20000, 29999], session: [] },
     });
     const { config, problems } = validateConfig({ serial: { remote: true }, ports: { range: [3000, 3099] } });
     expect(problems).toEqual([]);
-    expect(config.serial).toEqual({ remote: true, ttl: '5m' });
+    expect(config.serial).toEqual({ remote: true, ttl: '5m', commands: {} });
     expect(config.ports.range).toEqual([3000, 3099]);
   });
 

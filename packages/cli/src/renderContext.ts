@@ -3,6 +3,7 @@
  * no stream set up before it is needed.
  */
 import { formatAge, type SessionContext } from '@worktree-guard/core';
+import { envName } from './commands/port';
 import { messages } from './messages';
 import { sessionLabel } from './messages/agents';
 
@@ -44,6 +45,11 @@ export function renderContext(ctx: SessionContext, now = Date.now()): string {
   if (owner) lines.push(c.earlier(sessionLabel(owner, now, ago), ctx.sessionsMode === 'block'));
   if (ctx.findings.length)
     lines.push(c.findings(ctx.findings.map((f) => c.finding(f.id, f.message, f.fix)).join('; ')));
+  if (ctx.ports.length) lines.push(c.ports(ctx.ports.map((p) => c.port(envName(p.name), p.port)).join(', ')));
+  if (ctx.portsError) lines.push(c.portsError(ctx.portsError));
+  const serial = Object.entries(ctx.serial);
+  if (serial.length)
+    lines.push(c.serial(serial.map(([lock, patterns]) => c.serialLock(lock, patterns)).join('; ')));
   if (ctx.configError) lines.push(c.configError(ctx.configError));
   return lines.join('\n');
 }

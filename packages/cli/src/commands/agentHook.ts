@@ -19,6 +19,7 @@ import {
 import { messages } from '../messages';
 import { sessionLabel } from '../messages/agents';
 import { ago, renderContext } from '../renderContext';
+import { envName } from './port';
 
 const t = messages.agents;
 type Event = Record<string, unknown>;
@@ -56,13 +57,30 @@ export function reason(d: Denial, what: 'command' | 'edit' = 'command'): string 
 }
 
 /**
- * The agent's answer to a verdict: nothing (go on), or its documented "deny". A verdict that rewrites the
- * command (issue 14, item 5: configured patterns run under `guard run --serial`) would become Claude
- * Code's and Codex's `updatedInput` here; none does yet.
+ * The agent's answer to a verdict: nothing (go on), its documented "deny", or — for a command that must
+ * take turns (config `serial.commands`) — Claude Code's `updatedInput` with the command run under the
+ * lock. No permission decision goes with it, so Claude Code's own permission checks judge the new
+ * command as they would have judged the old. Codex and Cursor document no rewrite: they are denied with
+ * the exact command to run instead (which passes, being under `guard run` already).
  */
-export function answer(agent: string, verdict: CommandVerdict, what: 'command' | 'edit'): object | null {
-  if (!verdict.denials.length) return null;
-  const text = verdict.denials.map((d) => reason(d, what)).join('\n\n');
+export function answer(
+  agent: string,
+  verdict: CommandVerdict,
+  what: 'command' | 'edit',
+  input: Event = {},
+): object | null {
+  const rewrite = verdict.denials.length ? null : verdict.rewrite;
+  if (rewrite && agent === 'claude')
+    return {
+      hookSpecificOutput: {
+        hookEventName: 'PreToolUse',
+        updatedInput: { ...input, command: rewrite.command },
+      },
+    };
+  if (!verdict.denials.length && !rewrite) return null;
+  const text = rewrite
+    ? t.deny.serial(rewrite.locks, rewrite.command)
+    : verdict.denials.map((d) => reason(d, what)).join('\n\n');
   if (agent === 'cursor')
     return { permission: 'deny', user_message: t.deny.userMessage, agent_message: text };
   return {
@@ -86,7 +104,12 @@ async function shell(agent: string, e: Event): Promise<void> {
   // guard's script says whether it saw the marker of a contested worktree (agents.sessions: block)
   const marker = process.env.WORKTREE_GUARD_BLOCKING;
   const blocking = marker === undefined ? undefined : marker === '1';
-  print(answer(agent, await judgeCommand(command, cwd, session, { blocking }), 'command'));
+  // guard's script saw a word of a serial.commands pattern: a match runs under this very guard
+  const serialRunner =
+    process.env.WORKTREE_GUARD_SERIAL === '1' ? [process.execPath, process.argv[1] ?? 'guard'] : undefined;
+  const verdict = await judgeCommand(command, cwd, session, { blocking, serialRunner });
+  const input = agent === 'cursor' ? {} : ((e.tool_input as Event | undefined) ?? {});
+  print(answer(agent, verdict, 'command', input));
 }
 
 async function edit(agent: string, e: Event): Promise<void> {
@@ -96,12 +119,12 @@ async function edit(agent: string, e: Event): Promise<void> {
 }
 
 /**
- * What a session's later shell commands should find in their environment. Port leases (`guard port`,
- * issue 14 item 5) go here: written as `export` lines to Claude Code's $CLAUDE_ENV_FILE, and as Codex's
- * `env`. None yet.
+ * What a session's later shell commands should find in their environment: its worktree's port leases,
+ * as `NAME_PORT` — `export` lines in Claude Code's $CLAUDE_ENV_FILE. Codex documents no such channel (and
+ * fails a hook on an unknown output field): it reads them in the session's context.
  */
-export function sessionEnvironment(_ctx: SessionContext): Record<string, string> {
-  return {};
+export function sessionEnvironment(ctx: SessionContext): Record<string, string> {
+  return Object.fromEntries(ctx.ports.map((p) => [envName(p.name), String(p.port)]));
 }
 
 async function sessionStart(agent: string, e: Event): Promise<void> {
@@ -123,7 +146,6 @@ async function sessionStart(agent: string, e: Event): Promise<void> {
     hookEventName: 'SessionStart',
     additionalContext: renderContext(ctx),
   };
-  if (agent === 'codex' && Object.keys(env).length) out.env = env;
   print({ hookSpecificOutput: out });
 }
 

@@ -5,13 +5,16 @@ import {
   type AgentsPlan,
   applyAgentsPlan,
   bashParser,
+  clearSerialWords,
   detectAgents,
   loadAgentTemplate,
+  loadRepoConfig,
   planAgentsInstall,
   planAgentsUninstall,
   primaryCheckout,
   type Repo,
   renderAgentScript,
+  syncSerialWords,
   UsageError,
 } from '@worktree-guard/core';
 import { messages } from '../messages';
@@ -65,7 +68,10 @@ export async function installAgents(
     messages: messages.agents.script,
   });
   const plan = await planAgentsInstall(repo, { agents, shared, script });
-  if (!dry && !plan.problems.length) await applyAgentsPlan(repo.commonDir, plan.actions);
+  if (!dry && !plan.problems.length) {
+    await applyAgentsPlan(repo.commonDir, plan.actions);
+    if (agents.length) syncSerialWords(repo.commonDir, (await loadRepoConfig(repo)).config);
+  }
   const notes: string[] = [];
   if (!agents.length) notes.push(t.noneFound);
   if (agents.includes('codex')) notes.push(t.codexTrust);
@@ -77,6 +83,9 @@ export async function installAgents(
 
 export async function uninstallAgents(repo: Repo, dry: boolean): Promise<AgentsOutcome> {
   const plan = await planAgentsUninstall(repo);
-  if (!dry && !plan.problems.length) await applyAgentsPlan(repo.commonDir, plan.actions);
+  if (!dry && !plan.problems.length) {
+    await applyAgentsPlan(repo.commonDir, plan.actions);
+    clearSerialWords(repo.commonDir);
+  }
   return { plan, notes: [] };
 }

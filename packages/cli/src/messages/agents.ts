@@ -47,6 +47,8 @@ export const agents = {
       `${denied}: branch \`${branch}\` is checked out in another worktree, ${worktree} (another person or agent may be working there). Two worktrees on one branch overwrite each other's work. ${nothingRan} Work on \`${branch}\` only in that worktree (\`cd ${worktree} && …\`) and only if it is yours; otherwise start a branch of your own here (\`git switch -c <new-branch>\`) or in a new worktree (\`guard new <new-branch>\`).`,
     session: (what: 'command' | 'edit', worktree: string, owner: string) =>
       `worktree-guard denied this ${what}: another agent session is working in this worktree (${worktree}): ${owner}. Two sessions in one worktree overwrite each other's files, index and branch, and this repository allows one (agents.sessions: block): your file edits and git writes here are denied, reading is fine. ${what === 'edit' ? 'Nothing was written.' : nothingRan} Get a worktree of your own: \`guard new <branch>\` creates one and prints its directory; then work there (\`cd <dir> && …\` in each command, or a new session started in it).`,
+    serial: (locks: string[], command: string) =>
+      `worktree-guard: this command uses a shared resource (${locks.map((l) => `"${l}"`).join(', ')}) that the worktrees of this repository take turns on (config serial.commands). ${nothingRan} Run it under the lock instead, exactly as: ${command}`,
     /** Cursor shows this to the person; the model gets the full reason. */
     userMessage: 'worktree-guard blocked this command: the agent was told why and what to run instead.',
   },
@@ -72,6 +74,14 @@ export const agents = {
     findings: (list: string) => `- guard doctor finds here: ${list}.`,
     finding: (id: string, message: string, fix: string | null) =>
       `${id}: ${message}${fix ? ` (fix: ${fix})` : ''}`,
+    ports: (list: string) =>
+      `- Ports leased to this worktree (unique across worktrees; in your shell's environment where the agent supports it): ${list}. Use them for dev servers instead of fixed ports; \`guard port <name>\` leases another.`,
+    port: (env: string, port: number) => `${env}=${port}`,
+    portsError: (message: string) => `- A port for this session could not be leased: ${message}`,
+    serial: (list: string) =>
+      `- Commands that take turns across worktrees (guard runs them under a lock, waiting while another worktree holds it): ${list}. Run others of that kind as \`guard run --serial <lock> -- <command>\`.`,
+    serialLock: (lock: string, patterns: string[]) =>
+      `"${lock}": ${patterns.map((p) => `\`${p}\``).join(', ')}`,
     configError: (message: string) =>
       `- The worktree-guard configuration is invalid, so its defaults are in force: ${message}`,
     earlier: (owner: string, block: boolean) =>

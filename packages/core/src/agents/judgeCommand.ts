@@ -15,14 +15,17 @@ import { decide } from '../hooks/stashVerdict';
 import { bypassDenials, type Denial, identityWrite, uniqueDenials } from './commandRules';
 import { branchTarget, gitWrites, stashAction } from './gitArgs';
 import { type GitInvocation, gitInvocation } from './gitInvocation';
+import { type SerialRewrite, serialRewrite } from './serialCommands';
 import { liveSessions, ownerBefore, refreshBlockMarker } from './sessions';
-import { parseShellLine } from './shellCommands';
+import { type ParsedLine, parseShellLine } from './shellCommands';
 
 export interface CommandVerdict {
   /** false: the line could not be parsed, and is let through (git's own hooks still apply). */
   parsed: boolean;
   /** Empty: allowed. */
   denials: Denial[];
+  /** Allowed, but to be run as this instead (config `serial.commands`). */
+  rewrite?: SerialRewrite | null;
 }
 
 /** What one directory's repository says, read on first need. */
@@ -88,6 +91,18 @@ export interface JudgeOptions {
    * from the marker it checks anyway); when false, a plain git write needs no repository facts at all.
    */
   blocking?: boolean;
+  /**
+   * How to start guard (`[node, cli]`), when the line may match a `serial.commands` pattern (guard's
+   * script saw one of their first words): then a matching line is rewritten to run under the lock.
+   */
+  serialRunner?: readonly string[];
+}
+
+/** The line run under the locks `serial.commands` names for it, or null. */
+async function rewriteAt(line: ParsedLine, command: string, cwd: string, runner: readonly string[]) {
+  const place = await placeAt(cwd);
+  const commands = place && (await place.config()).config.serial.commands;
+  return commands && Object.keys(commands).length ? serialRewrite(line, command, commands, runner) : null;
 }
 
 async function denialsAt(dir: string, invs: GitInvocation[], session: string | null, opts: JudgeOptions) {
@@ -134,7 +149,10 @@ export async function judgeCommand(
     byDir.set(dir, [...(byDir.get(dir) ?? []), inv]);
   }
   for (const [dir, list] of byDir) denials.push(...(await denialsAt(dir, list, session, opts)));
-  return { parsed: true, denials: uniqueDenials(denials) };
+  const verdict: CommandVerdict = { parsed: true, denials: uniqueDenials(denials) };
+  if (!verdict.denials.length && opts.serialRunner)
+    verdict.rewrite = await rewriteAt(line, command, cwd, opts.serialRunner);
+  return verdict;
 }
 
 /** The nearest directory that exists, from `file` up. */

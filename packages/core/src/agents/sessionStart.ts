@@ -9,6 +9,7 @@ import type { SessionsMode, StashMode } from '../config/types';
 import { openRepo, type Repo } from '../git/repo';
 import { runGit } from '../git/run';
 import { workingTrees } from '../git/worktreeList';
+import type { PortLease } from '../ports/registry';
 import { doctorFindings } from '../rules/doctorRules';
 import type { Finding } from '../rules/finding';
 import { baseOf, isPrimary } from '../state/derive';
@@ -16,6 +17,7 @@ import { gatherFacts } from '../state/gather';
 import type { ProcessInfo } from '../util/processInfo';
 import type { RecordedBase } from '../worktree/baseRecord';
 import { addSessionFacts } from './sessionFacts';
+import { sessionPorts, syncSerialWords } from './sessionResources';
 import {
   type AgentSession,
   endSession,
@@ -58,6 +60,12 @@ export interface SessionContext {
   findings: Finding[];
   /** The configuration file is invalid (the defaults are in force): its message. */
   configError: string | null;
+  /** The worktree's port leases, for the session's environment (`NAME_PORT`). */
+  ports: PortLease[];
+  /** Config `serial.commands`: lock → patterns of commands that take turns. */
+  serial: Record<string, string[]>;
+  /** A port could not be leased (the range is full): why. */
+  portsError: string | null;
 }
 
 async function repoAt(cwd: string): Promise<Repo | null> {
@@ -91,6 +99,12 @@ export async function startSession(input: SessionStartInput): Promise<SessionCon
   const loaded = await loadRepoConfig(repo);
   const { config } = loaded;
   if (config.agents.sessions === 'block' && earlier.length) await setBlockMarker(repo.commonDir, true);
+  syncSerialWords(repo.commonDir, config);
+  let portsError: string | null = null;
+  const ports = await sessionPorts(repo, config).catch((e: Error) => {
+    portsError = e.message;
+    return [];
+  });
   const facts = await addSessionFacts(
     await gatherFacts({ repo, loaded, depth: 'doctor', only: [current.path], now }),
   );
@@ -117,6 +131,9 @@ export async function startSession(input: SessionStartInput): Promise<SessionCon
       (f) => f.worktree === current.path && f.severity === 'error' && f.id !== 'sessions-share-worktree',
     ),
     configError: loaded.error?.message ?? null,
+    ports,
+    serial: config.serial.commands,
+    portsError,
   };
 }
 

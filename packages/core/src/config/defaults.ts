@@ -14,8 +14,8 @@ export const DEFAULT_CONFIG: GuardConfig = {
   stash: 'block',
   setup: [],
   protectedBranches: [],
-  serial: { remote: false, ttl: '5m' },
-  ports: { range: [20000, 29999] },
+  serial: { remote: false, ttl: '5m', commands: {} },
+  ports: { range: [20000, 29999], session: [] },
   agents: { sessions: 'warn' },
 };
 

@@ -19,11 +19,18 @@ export interface SerialConfig {
   remote: boolean;
   /** A remote lease not renewed for this long may be broken with --break, e.g. "5m". */
   ttl: string;
+  /**
+   * Coding agents' shell commands that must take turns: lock name → command patterns (`*` any text), e.g.
+   * `{ "deploy": ["helm upgrade *"] }`. A matching command is run under `guard run --serial <lock>`.
+   */
+  commands: Record<string, string[]>;
 }
 
 /** `guard port`: the range leases come from, inclusive. */
 export interface PortsConfig {
   range: [number, number];
+  /** Ports leased for every coding-agent session at its start and put in its environment as `NAME_PORT`. */
+  session: string[];
 }
 
 /** The validated configuration. Every key has a value: defaults fill what the file leaves out. */

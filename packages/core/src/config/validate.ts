@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { ConfigProblem } from '../errors';
 import { messages } from '../messages';
+import { validName } from '../serial/nameRule';
 import { DEFAULT_CONFIG, IDENTITY_PLACEHOLDERS, SHARED_DIR_PLACEHOLDERS } from './defaults';
 import { parseDuration } from './duration';
 import type {
@@ -169,7 +170,10 @@ function section<T extends object>(
     const out: Record<string, unknown> = structuredClone(defaults as Record<string, unknown>);
     let ok = true;
     for (const [sub, v] of Object.entries(value as Record<string, unknown>)) {
-      const check = (checks as Record<string, Check<keyof GuardConfig>>)[sub];
+      // own keys only: "toString" in a file is an unknown key, not Object.prototype's
+      const check = Object.hasOwn(checks, sub)
+        ? (checks as Record<string, Check<keyof GuardConfig>>)[sub]
+        : undefined;
       const result = check ? check(v, `${key}.${sub}`, problems) : undefined;
       if (!check)
         problems.push({ key: `${key}.${sub}`, message: messages.configUnknownKey(Object.keys(checks)) });
@@ -178,6 +182,33 @@ function section<T extends object>(
     }
     return ok ? (out as T) : undefined;
   };
+}
+
+/** Lock and port names: the one rule `guard run --serial` and `guard port` apply. */
+function nameList(value: unknown, key: string, problems: ConfigProblem[]): string[] | undefined {
+  const list = strList(value, key, problems);
+  const bad = list?.flatMap((n, i) => (validName(n) ? [] : [i])) ?? [];
+  for (const i of bad)
+    problems.push({ key: `${key}[${i}]`, message: messages.configBadName(list?.[i] ?? '') });
+  return bad.length ? undefined : list;
+}
+
+/** `serial.commands`: lock name → command patterns (non-empty strings). */
+function serialCommands(value: unknown, key: string, problems: ConfigProblem[]) {
+  if (typeOf(value) !== 'object') {
+    problems.push({ key, message: messages.configWrongType('an object', typeOf(value)) });
+    return undefined;
+  }
+  const out: Record<string, string[]> = {};
+  let ok = true;
+  for (const [name, patterns] of Object.entries(value as Record<string, unknown>)) {
+    const bad = !validName(name);
+    if (bad) problems.push({ key: `${key}.${name}`, message: messages.configBadName(name) });
+    const list = strList(patterns, `${key}.${name}`, problems);
+    if (bad || !list) ok = false;
+    else out[name] = list;
+  }
+  return ok ? out : undefined;
 }
 
 const sessionsMode = (value: unknown, key: string, problems: ConfigProblem[]): SessionsMode | undefined => {
@@ -203,8 +234,11 @@ const CHECKS: { [K in keyof GuardConfig]: Check<K> } = {
   },
   setup: strList,
   protectedBranches: strList,
-  serial: section<SerialConfig>({ remote: bool, ttl: duration }, DEFAULT_CONFIG.serial),
-  ports: section<PortsConfig>({ range: portRange }, DEFAULT_CONFIG.ports),
+  serial: section<SerialConfig>(
+    { remote: bool, ttl: duration, commands: serialCommands },
+    DEFAULT_CONFIG.serial,
+  ),
+  ports: section<PortsConfig>({ range: portRange, session: nameList }, DEFAULT_CONFIG.ports),
   agents: section<AgentsConfig>({ sessions: sessionsMode }, DEFAULT_CONFIG.agents),
 };
 
@@ -217,7 +251,9 @@ export function validateConfig(raw: unknown): Validation {
   if (typeOf(raw) !== 'object')
     return { config, problems: [{ key: '', message: messages.configNotObject(typeOf(raw)) }] };
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
-    const check = (CHECKS as Record<string, Check<keyof GuardConfig>>)[key];
+    const check = Object.hasOwn(CHECKS, key)
+      ? (CHECKS as Record<string, Check<keyof GuardConfig>>)[key]
+      : undefined;
     if (!check) {
       problems.push({ key, message: messages.configUnknownKey(CONFIG_KEYS) });
       continue;

@@ -16,5 +16,7 @@ export const configuration = {
     `must be one of ${list(allowed)}, got ${JSON.stringify(got)}`,
   configPortRange: (got: unknown) =>
     `must be [first, last]: two whole numbers from 1024 to 65535, first ≤ last; got ${JSON.stringify(got)}`,
+  configBadName: (name: string) =>
+    `"${name}" is not a lock or port name: letters, digits, ".", "_" and "-", at most 64, not starting with "-" or ".", without ".." and not ending in "." or ".lock"`,
   configUnreadable: (why: string) => `cannot be read: ${oneLine(why)}`,
 };

@@ -5,7 +5,9 @@
 import { UsageError } from '../errors';
 import { serialText as messages } from '../messages';
 
-export const NAME_MAX = 64;
+import { NAME_MAX } from './nameRule';
+
+export { NAME_MAX, validName } from './nameRule';
 
 /** Why `name` is not a valid lock or port name, or null when it is. */
 export function nameProblem(name: string): string | null {
