@@ -64,6 +64,30 @@ describe('session start', () => {
   });
 });
 
+describe('guard remove and a live session', () => {
+  it('refuses to remove the worktree a live agent session works in, until its process is gone', async () => {
+    const fx = agentRepo('claude', ['feat/r']);
+    const wt = fx.worktrees[0] as string;
+    const start = installedCommand(fx.primary, 'claude', 'SessionStart');
+    const agent = await standInAgent(start, wt, sessionStartEvent('claude', wt, 'busy-session'));
+    try {
+      const r = guard(fx.primary, ['remove', '--json', wt]);
+      expect(r.code).toBe(1);
+      const [item] = JSON.parse(r.stdout).worktrees;
+      expect(item.reasons).toEqual([
+        expect.objectContaining({
+          id: 'agent-session',
+          force: 'agent-session',
+          data: { session: 'busy-session', pid: agent.child.pid },
+        }),
+      ]);
+    } finally {
+      await stop(agent.child);
+    }
+    expect(guard(fx.primary, ['remove', wt]).code).toBe(0);
+  });
+});
+
 describe('a second live session in one worktree', () => {
   it('is told about the first, which stops counting once its process is gone', async () => {
     const fx = agentRepo('claude', ['feat/a']);

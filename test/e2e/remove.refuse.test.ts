@@ -2,12 +2,18 @@
  * `guard remove` refuses when removing would lose something — on real repositories with a bare origin —
  * and leaves the worktree byte for byte as it was: files, index, status, branch, the memory link.
  */
+import { spawn } from 'node:child_process';
 import { readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { forceNames } from '@worktree-guard/core';
 import { commit, memoryOf, removeJson, there } from '../helpers/remove';
-import { git, gitResult, guard, healthyRepo, makeRepo, write } from '../helpers/repo';
+import { BIN, git, gitResult, guard, healthyRepo, makeRepo, write } from '../helpers/repo';
 import { snapshot } from '../helpers/worktreeState';
+
+async function waitFor(cond: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !cond(); i++) await new Promise((r) => setTimeout(r, 50));
+  expect(cond()).toBe(true);
+}
 
 /** Runs guard remove and expects a refusal with exactly these reasons, and nothing changed. */
 function expectRefused(primary: string, wt: string, args: string[], ids: string[]) {
@@ -142,6 +148,26 @@ describe('guard remove refuses, and the worktree stays byte-identical', () => {
     expect(forced.code).toBe(0);
     expect(forced.stdout).toContain('ran: git worktree remove --force --force');
     expect(there(wt)).toBe(false);
+  });
+
+  it('a run of guard run --serial started there: refused until it ends (live agent sessions: agents.sessions.test.ts); its ports are given back', async () => {
+    const fx = healthyRepo(['feat/s']);
+    const wt = fx.worktrees[0] as string;
+    const port = JSON.parse(guard(wt, ['port', 'web', '--json']).stdout).ports[0].port as number;
+    const run = spawn(process.execPath, [BIN, 'run', '--serial', 'db', '--', 'sleep', '30'], { cwd: wt });
+    try {
+      await waitFor(() => JSON.parse(guard(fx.primary, ['locks', '--json']).stdout).locks.length === 1);
+      const item = expectRefused(fx.primary, wt, [], ['serial-run']);
+      expect(item?.reasons[0]?.message).toMatch(/holds lock "db" \(pid \d+: sleep 30\)/);
+      expect(item?.reasons[0]?.force).toBe('serial-run');
+    } finally {
+      run.kill('SIGTERM');
+      await new Promise((r) => run.once('exit', r));
+    }
+    const r = guard(fx.primary, ['remove', '--json', wt]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).ports).toEqual([expect.objectContaining({ name: 'web', port })]);
+    expect(JSON.parse(guard(fx.primary, ['port', '--list', '--json']).stdout).ports).toEqual([]);
   });
 
   it('another worktree inside this one can never be forced', () => {

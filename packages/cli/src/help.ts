@@ -191,6 +191,8 @@ naming every reason, the command that resolves it, and the --force=<reason> that
                        (forced: the branch is kept, and keeps them)
   parked               a park commit at HEAD (guard park)
   locked               git worktree lock — Claude Code locks the worktree of an agent while it works
+  serial-run           a run of guard run --serial started there holds or waits for a lock
+  agent-session        a live coding-agent session works there (guard install --agents)
   unreachable-commits  commits only a detached HEAD holds        } never forced: resolve them
   nested-worktree      another worktree inside this one          }
   primary              the primary checkout is never removed     }

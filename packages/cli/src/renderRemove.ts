@@ -6,7 +6,7 @@ import {
   type RemoveReport,
   shellQuote,
 } from '@worktree-guard/core';
-import { messages } from './messages';
+import { messages, serial } from './messages';
 import { out } from './render';
 
 const t = messages.remove;
@@ -73,6 +73,10 @@ export function fetchLines(r: Pick<RemoveReport, 'fetch' | 'target'>): string[] 
 
 export function renderReport(r: RemoveReport): string {
   const lines = [...fetchLines(r), ...r.outcomes.flatMap(outcomeLines)];
+  for (const p of r.ports)
+    lines.push(
+      `  ${out.green('-')} ${r.dryRun ? t.wouldFreePort(p.name, p.port) : serial.freedPort(p.name, p.port, p.worktree)}`,
+    );
   if (r.moveTo)
     lines.push(out.yellow(r.dryRun ? t.moveToDry(shellQuote(r.moveTo)) : t.moveTo(shellQuote(r.moveTo))));
   return lines.join('\n');

@@ -73,6 +73,7 @@ export async function runRemove(args: string[]): Promise<number> {
       target: report.target,
       worktrees: report.outcomes.map(outcomeJson),
       moveTo: report.moveTo,
+      ports: report.ports,
       exitCode: code,
     });
   else process.stdout.write(`${renderReport(report)}\n`);

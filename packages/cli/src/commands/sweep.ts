@@ -94,6 +94,7 @@ export async function runSweep(args: string[]): Promise<number> {
       worktrees: report.outcomes.map(outcomeJson),
       kept: plan.kept.map(itemJson),
       moveTo: report.moveTo,
+      ports: report.ports,
       exitCode: code,
     });
   else if (note) process.stdout.write(`${out.yellow(note)}\n`);

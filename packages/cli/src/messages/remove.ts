@@ -37,6 +37,7 @@ export const remove = {
   leftover: (path: string, action: string) =>
     `${action === 'removed' ? 'removed' : action === 'would-remove' ? 'would remove' : 'kept'} link ${path}`,
   moveTo: (dir: string) => `you are in the removed worktree: guard ran from ${dir}. Move out: cd ${dir}`,
+  wouldFreePort: (name: string, port: number) => `would give back port ${port} ("${name}", guard port)`,
   moveToDry: (dir: string) =>
     `you are in this worktree: guard would run from ${dir}, and you would then: cd ${dir}`,
   removingHere: (path: string, dir: string) =>

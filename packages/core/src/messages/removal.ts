@@ -55,6 +55,10 @@ export const removal = {
     `HEAD is a park commit (${commit.slice(0, 10)}): parked work in progress on ${branch ?? 'a detached HEAD'}`,
   removeLocked: (reason: string) =>
     `the worktree is locked (git worktree lock${reason ? `: ${reason}` : ''}) — Claude Code locks the worktree of an agent while it works`,
+  removeSerialRun: (lock: string, pid: number, command: string, holds: boolean) =>
+    `a run of guard run --serial started here ${holds ? 'holds' : 'waits for'} lock "${lock}" (pid ${pid}: ${command}) — its command works in this worktree; let it end, or stop it (kill ${pid})`,
+  removeAgentSession: (agent: string, id: string, pid: number | null, since: string) =>
+    `a live ${agent} session works here (session ${id}${pid ? `, pid ${pid}` : ''}, since ${since.slice(0, 16).replace('T', ' ')} UTC) — end that session first`,
   removeBranchMoved: (name: string, why: string) =>
     `branch ${name} was kept: it moved since it was checked (${why})`,
   leftoverChanged: (p: string) => `${p} changed since it was found: left as it is`,

@@ -3,8 +3,8 @@
  * about every worktree `guard remove` considers, and each hold it reports is a reason to refuse, with the
  * `--force` name that overrides it (or none).
  *
- * Extension point: a feature that holds worktrees (serial locks, live agent sessions) adds its holder to
- * HOLDERS. A holder only reads; what a removal releases (leases, session records) is a leftover
+ * Extension point: a feature that holds worktrees adds its holder to HOLDERS (git's own lock here; runs
+ * of `guard run --serial` and live agent sessions in sharedHolders.ts). A holder only reads; what a removal releases (leases, session records) is a leftover
  * (`leftovers.ts`).
  */
 import type { GuardConfig } from '../config/types';
@@ -12,6 +12,7 @@ import type { Repo } from '../git/repo';
 import type { WorktreeRecord } from '../git/worktreeList';
 import { messages } from '../messages';
 import { shellQuote } from '../util/shellQuote';
+import { agentSessions, serialRuns } from './sharedHolders';
 import type { Hold } from './types';
 
 export interface HolderContext {
@@ -46,4 +47,4 @@ export const gitLock: RemovalGuard = {
 };
 
 /** Every holder, in the order their reasons are listed. */
-export const HOLDERS: readonly RemovalGuard[] = [gitLock];
+export const HOLDERS: readonly RemovalGuard[] = [gitLock, serialRuns, agentSessions];

@@ -5,10 +5,13 @@
 import { validConfig } from '../config/load';
 import type { GuardConfig, LoadedConfig } from '../config/types';
 import { RefusedError, UsageError } from '../errors';
+import { canonical } from '../fs/paths';
 import { remoteHeads } from '../git/lsRemote';
 import { isPrimaryRecord, primaryCheckout, type Repo } from '../git/repo';
 import { git, runGit } from '../git/run';
 import { messages } from '../messages';
+import { freeLeases, readRegistry } from '../ports/leases';
+import type { PortLease } from '../ports/registry';
 import { mapLimit } from '../util/mapLimit';
 import { applyRemoval } from './apply';
 import { decideRemoval, forceNames, sweepable } from './decide';
@@ -52,6 +55,8 @@ export interface RemoveReport {
   outcomes: RemovalOutcome[];
   /** The current directory was in a removed worktree: where to go instead. */
   moveTo: string | null;
+  /** The port leases (`guard port`) of the removed worktrees, given back (dry run: that would be). */
+  ports: PortLease[];
 }
 
 const PARALLEL = 4;
@@ -110,10 +115,21 @@ function decideAll(
   return facts.map((f) => ({ facts: f, decision: decideRemoval(f, opts) }));
 }
 
+/** Gives back the port leases of the worktrees removed (a dry run only reads them). */
+async function releasePorts(input: RemoveCommon, outcomes: RemovalOutcome[]): Promise<PortLease[]> {
+  const gone = outcomes
+    .filter((o) => o.action === 'removed' || o.action === 'would-remove')
+    .flatMap((o) => [o.item.facts.record.path, canonical(o.item.facts.record.path)]);
+  if (!gone.length) return [];
+  const registry = await readRegistry(input.repo.commonDir).catch(() => ({ leases: [] as PortLease[] }));
+  const leases = registry.leases.filter((l) => gone.includes(l.worktree));
+  return input.dryRun ? leases : freeLeases(input.repo, leases);
+}
+
 async function carryOut(
   input: RemoveCommon,
   items: RemovalItem[],
-): Promise<{ outcomes: RemovalOutcome[]; moveTo: string | null }> {
+): Promise<{ outcomes: RemovalOutcome[]; moveTo: string | null; ports: PortLease[] }> {
   const home = gitHome(input.repo);
   const outcomes: RemovalOutcome[] = [];
   for (const item of items) {
@@ -124,7 +140,7 @@ async function carryOut(
   const leaves = outcomes.some(
     (o) => o.item.facts.holdsCwd && (o.action === 'removed' || o.action === 'would-remove'),
   );
-  return { outcomes, moveTo: leaves ? home : null };
+  return { outcomes, moveTo: leaves ? home : null, ports: await releasePorts(input, outcomes) };
 }
 
 /** Decides for the named worktrees (usage errors before any fetch) and removes those nothing stands in the way of. */
@@ -134,8 +150,8 @@ export async function removeWorktrees(input: RemoveInput): Promise<RemoveReport>
   const { ctx, fetch } = await context(input);
   const facts = await mapLimit(records, PARALLEL, (r) => gatherRemoval(ctx, r));
   const items = decideAll(ctx, facts, force, input.keepBranch);
-  const { outcomes, moveTo } = await carryOut(input, items);
-  return { fetch, target: ctx.target?.name ?? null, dryRun: input.dryRun, outcomes, moveTo };
+  const { outcomes, moveTo, ports } = await carryOut(input, items);
+  return { fetch, target: ctx.target?.name ?? null, dryRun: input.dryRun, outcomes, moveTo, ports };
 }
 
 export interface SweepPlan {
@@ -165,6 +181,6 @@ export async function planSweep(input: RemoveCommon): Promise<SweepPlan> {
 
 /** Removes a sweep's candidates (or, dry, says what it would). */
 export async function sweep(input: RemoveCommon, plan: SweepPlan): Promise<RemoveReport> {
-  const { outcomes, moveTo } = await carryOut(input, plan.candidates);
-  return { fetch: plan.fetch, target: plan.target, dryRun: input.dryRun, outcomes, moveTo };
+  const { outcomes, moveTo, ports } = await carryOut(input, plan.candidates);
+  return { fetch: plan.fetch, target: plan.target, dryRun: input.dryRun, outcomes, moveTo, ports };
 }
