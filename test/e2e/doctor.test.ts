@@ -170,6 +170,12 @@ describe('guard doctor — each rule, its fix, and clean again', () => {
     const old = new Date(Date.now() - 3 * 86_400_000);
     // the last news of origin/main: a fetch three days ago (its reflog entry, and every FETCH_HEAD)
     advanceOrigin(fx);
+    // git >= 2.48 creates origin/HEAD on fetch (remote.<name>.followRemoteHEAD), logged at the real time
+    // whatever GIT_COMMITTER_DATE says: the fixture's own fetch logged it just now, a true contact with
+    // origin. Drop it and keep the next fetch from making it, so that the fetch "three days ago" is the
+    // last news on every git (older gits ignore the key)
+    git(fx.primary, 'remote', 'set-head', 'origin', '--delete');
+    git(fx.primary, 'config', 'remote.origin.followRemoteHEAD', 'never');
     const then = { GIT_COMMITTER_DATE: `@${Math.round(old.getTime() / 1000)} +0000` };
     expect(gitWith(then, fx.primary, 'fetch', '-q', 'origin').code).toBe(0);
     const common = path.join(fx.primary, '.git');
