@@ -174,10 +174,13 @@ describe('guard bootstrap', () => {
     expect(guard(a, ['bootstrap']).code).toBe(0);
     expect(scopedConfig(a, 'user.email')).toEqual(['worktree', 'ada+feat-a@example.com']);
     const b = plainWorktree(a, 'wt-b', 'feat/b'); // made from inside the linked worktree a
-    expect(scopedConfig(b, 'user.email')).toEqual(['worktree', 'ada+feat-a@example.com']); // inherited
+    // git ≥ 2.36 copies a's config.worktree into b (inherited); older gits leave b without one
+    const found = scopedConfig(b, 'user.email');
+    const inherited = found?.[0] === 'worktree' ? found[1] : null;
+    expect([null, 'ada+feat-a@example.com']).toContain(inherited);
     const r = guard(b, ['bootstrap']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/replacing the pin inherited/);
+    if (inherited) expect(r.stdout).toMatch(/replacing the pin inherited/);
     expect(scopedConfig(b, 'user.email')).toEqual(['worktree', 'ada+feat-b@example.com']);
     expect(scopedConfig(a, 'user.email')).toEqual(['worktree', 'ada+feat-a@example.com']);
     // the primary pins its own identity, not the template

@@ -31,10 +31,13 @@ describe('guard demo', () => {
 
   it('touches nothing outside its sandbox: a global core.hooksPath is not armed, no Claude directory is made', () => {
     const machineHooks = tempDir('machine hooks');
-    const globalConfig = path.join(tempDir('global'), 'gitconfig');
+    // the user's global configuration, where every git reads it (GIT_CONFIG_GLOBAL only from 2.32)
+    const home = tempDir('home');
+    const globalConfig = path.join(home, '.gitconfig');
     writeFileSync(globalConfig, `[core]\n\thooksPath = ${machineHooks}\n`);
-    const claude = path.join(tempDir('home'), 'claude');
+    const claude = path.join(home, 'claude');
     const r = guard(tempDir('demo cwd'), ['demo'], {
+      HOME: home,
       GIT_CONFIG_GLOBAL: globalConfig,
       CLAUDE_CONFIG_DIR: claude,
     });

@@ -142,9 +142,11 @@ describe('scope: only the repository asked for', () => {
   function withGlobalHooksPath() {
     const fx = makeRepo();
     const shared = tempDir('machine hooks');
-    const globalConfig = path.join(tempDir('global'), 'gitconfig');
+    // where every git reads it: GIT_CONFIG_GLOBAL only from 2.32, $HOME/.gitconfig always
+    const home = tempDir('global');
+    const globalConfig = path.join(home, '.gitconfig');
     writeFileSync(globalConfig, `[core]\n\thooksPath = ${shared}\n[init]\n\tdefaultBranch = main\n`);
-    return { ...fx, shared, env: { GIT_CONFIG_GLOBAL: globalConfig } };
+    return { ...fx, shared, env: { HOME: home, GIT_CONFIG_GLOBAL: globalConfig } };
   }
 
   it('refuses (exit 2) to arm a hooks directory the global configuration sets, naming scope, file and consequence', () => {

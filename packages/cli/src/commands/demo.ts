@@ -32,11 +32,14 @@ interface Sandbox {
 
 function sandbox(): Sandbox {
   const dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'guard-demo-')));
-  const gitconfig = path.join(dir, 'gitconfig');
+  // HOME too: git before 2.32 knows no GIT_CONFIG_GLOBAL and reads $HOME/.gitconfig
+  const gitconfig = path.join(dir, '.gitconfig');
   writeFileSync(gitconfig, '[init]\n\tdefaultBranch = main\n[commit]\n\tgpgsign = false\n');
   mkdirSync(path.join(dir, 'claude'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    HOME: dir,
+    XDG_CONFIG_HOME: path.join(dir, '.config'),
     GIT_CONFIG_GLOBAL: gitconfig,
     GIT_CONFIG_NOSYSTEM: '1',
     CLAUDE_CONFIG_DIR: path.join(dir, 'claude'),
