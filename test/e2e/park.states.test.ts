@@ -39,11 +39,9 @@ describe('park refuses while an operation is in progress, on every ref backend',
   if (probe.code === 0) backends.push('reftable'); // git 2.45 and newer
 
   it.each(backends)('a cherry-pick stopped on a conflict (%s)', (backend) => {
-    const fx = makeRepo({ env: false });
-    if (backend === 'reftable') {
-      git(fx.primary, 'refs', 'migrate', '--ref-format=reftable');
+    const fx = makeRepo({ env: false, refFormat: backend === 'reftable' ? backend : undefined });
+    if (backend === 'reftable')
       expect(git(fx.primary, 'rev-parse', '--show-ref-format').trim()).toBe('reftable');
-    }
     write(path.join(fx.primary, 'c.txt'), 'base\n');
     git(fx.primary, 'add', 'c.txt');
     git(fx.primary, 'commit', '-qm', 'c');

@@ -81,13 +81,15 @@ export interface Fixture {
  * config, as most repositories have it), and optionally an ignored `.env` and `.venv/` in the primary.
  */
 export function makeRepo(
-  opts: { name?: string; env?: boolean; gitignore?: string; remote?: boolean } = {},
+  opts: { name?: string; env?: boolean; gitignore?: string; remote?: boolean; refFormat?: string } = {},
 ): Fixture {
   const root = tempDir(opts.name ?? 'work space');
   const origin = path.join(root, 'origin.git');
   const primary = path.join(root, 'app');
-  git(root, 'init', '-q', '--bare', '--initial-branch=main', origin);
-  git(root, 'init', '-q', '--initial-branch=main', primary);
+  // a ref format from the start (git refs migrate cannot move reflogs before 2.48)
+  const format = opts.refFormat ? [`--ref-format=${opts.refFormat}`] : [];
+  git(root, 'init', '-q', '--bare', '--initial-branch=main', ...format, origin);
+  git(root, 'init', '-q', '--initial-branch=main', ...format, primary);
   git(primary, 'config', 'user.name', 'Ada Lovelace');
   git(primary, 'config', 'user.email', 'ada@example.com');
   write(path.join(primary, '.gitignore'), opts.gitignore ?? '.env\n.venv\n');
