@@ -92,7 +92,9 @@ describe('guard run --serial', () => {
     // guard list shows which worktree holds which lock
     const list = JSON.parse(guard(fx.primary, ['list', '--json']).stdout);
     expect(list.worktrees.map((w: { locks: string[] }) => w.locks)).toEqual([[], ['db']]);
-    expect(guard(fx.primary, ['list']).stdout).toMatch(/LINKS\s+LOCKS\n[^\n]*\n[^\n]*feat\/wt .* db\n/);
+    expect(guard(fx.primary, ['list']).stdout).toMatch(
+      /LINKS\s+INTEGRATED\s+LOCKS\n[^\n]*\n[^\n]*feat\/wt .* db\n/,
+    );
 
     const waiter = start(fx.primary, ['run', '--serial', 'db', '--wait', '10m', '--', 'touch', 'after']);
     await until(() => waiter.stderr().includes('waiting for lock "db": held by'), 'the waiter to wait');
