@@ -59,7 +59,7 @@ Options:
   --json       print the report as one JSON document
   -h, --help   show this help`,
 
-  install: `Usage: guard install [--agents [claude,codex,cursor]] [--shared] [--dry-run] [--json]
+  install: `Usage: guard install [--agents [claude,codex,cursor]] [--shared] [--global] [--dry-run] [--json]
 
 Arms the worktree-guard hook shims (post-checkout, pre-commit, reference-transaction) so that plain git
 keeps the rules in every worktree, existing and future:
@@ -83,11 +83,13 @@ directory exists in the repository or your home.
 Options:
   --agents [list]  also the agents' hooks (comma-separated: claude,codex,cursor)
   --shared     Claude Code: write the tracked .claude/settings.json (for the team) instead
+  --global     arm a hooks directory that core.hooksPath sets in the global or system configuration
+               (refused without it: that directory serves every repository on this machine)
   --dry-run    print what would change and change nothing
   --json       print the plan as one JSON document
   -h, --help   show this help`,
 
-  uninstall: `Usage: guard uninstall [--agents] [--dry-run] [--json]
+  uninstall: `Usage: guard uninstall [--agents] [--global] [--dry-run] [--json]
 
 Removes exactly what guard install added: the shims and worktree-guard.sh are deleted, and each hook that
 was there before is renamed back from <hook>.guard-chained, byte for byte as it was.
@@ -96,6 +98,7 @@ to is put back byte for byte (or removed, if guard created it); in any other, on
 
 Options:
   --agents     also the coding agents' hooks
+  --global     disarm a hooks directory set in the global or system configuration (as install --global)
   --dry-run    print what would change and change nothing
   --json       print the plan as one JSON document
   -h, --help   show this help`,
@@ -107,6 +110,7 @@ Checks every rule across all worktrees and prints each finding with the command 
   identity-not-pinned   a worktree without user.name/user.email at worktree scope, or the extension off
   identity-leak         an identity in the shared .git/config that differs from the primary's pin
   duplicate-branch      one branch checked out in several worktrees
+  protected-branch      a linked worktree on a "protectedBranches" branch
   detached-head         a worktree on no branch
   stale-base            the last fetch older than maxFetchAge, or a branch that started behind the remote base
   local-base            a branch carrying commits of the local base branch the remote does not have
@@ -114,6 +118,7 @@ Checks every rule across all worktrees and prints each finding with the command 
   hooks-not-installed   guard armed nowhere (fix: guard install)
   link-missing, link-broken, link-not-ignored, memory-not-shared
   prunable, worktree-missing, config-invalid
+  worktree-not-ignored  a worktree inside the primary checkout that git status would show
   lock-orphaned         a lock held or waited for by a run from a worktree that no longer exists
   port-lease-orphaned   a port leased to a worktree that no longer exists
   orphan-link           a link guard made for a worktree that is gone, or that points nowhere
@@ -134,7 +139,7 @@ Every worktree: path, branch, HEAD, pinned identity, ahead/behind the remote bas
 (staged, unstaged, untracked), when it last fetched itself (its own FETCH_HEAD), and how many configured
 links are in place, whether its work is integrated into the remote base (the rule that matched:
 ready to remove); while runs of guard run --serial hold locks, a LOCKS column names them, and while
-coding agents work in worktrees (guard install --agents), a SESSIONS column names them. Above the
+coding agents work in worktrees (guard install --agents), an AGENTS column names them. Above the
 table: when the repository last fetched the remote base (any worktree).
 
 Options:
