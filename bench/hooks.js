@@ -17,6 +17,13 @@ const FLOORS = {
   cat: 'cat >/dev/null',
 };
 
+/**
+ * pack-refs and a non-atomic fetch (before git 2.51) run the hook once per ref here, with any hook: thousands of
+ * sh starts per case, minutes a round on 2 cores. BENCH_PACK_REFS / BENCH_PRUNE_BRANCHES scale them down.
+ */
+const PACK_REFS = Number(process.env.BENCH_PACK_REFS || 5000);
+const PRUNE_BRANCHES = Number(process.env.BENCH_PRUNE_BRANCHES || 2000);
+
 function refRepos(prefix) {
   const repos = { guard: repo(`${prefix}-guard`, (p) => guard(p, 'install')), none: repo(`${prefix}-none`) };
   for (const [name, body] of Object.entries(FLOORS))
@@ -51,11 +58,11 @@ function refCases(repos, rounds) {
   const pack = {};
   for (const [name, r] of Object.entries(repos)) {
     const head = git(r.wt, 'rev-parse', 'HEAD').trim();
-    const loose = `${refList(5_000, 'pk')
+    const loose = `${refList(PACK_REFS, 'pk')
       .map((ref) => `update ${ref} ${head}`)
       .join('\n')}\n`;
     pack[name] = {
-      // 5,000 loose refs again (written without hooks: only pack-refs is timed)
+      // the loose refs again (written without hooks: only pack-refs is timed)
       prepare: () => quietGit(r.wt, ['update-ref', '--stdin'], loose),
       run: () => git(r.primary, 'pack-refs', '--all'),
     };
@@ -67,7 +74,7 @@ function refCases(repos, rounds) {
   };
 }
 
-/** `git fetch --prune` after the remote deleted 2,000 branches: before git 2.51 one hook run per ref. */
+/** `git fetch --prune` after the remote deleted PRUNE_BRANCHES branches: before git 2.51 one hook run per ref. */
 function pruneCase(repos, rounds) {
   const cases = {};
   for (const [name, r] of Object.entries(repos)) {
@@ -75,7 +82,7 @@ function pruneCase(repos, rounds) {
     git(path.dirname(origin), 'init', '-q', '--bare', origin);
     git(r.primary, 'remote', 'add', 'origin', origin);
     const head = git(r.primary, 'rev-parse', 'HEAD').trim();
-    const branches = refList(2_000, 'pr').map((ref) => ref.replace('refs/bench/', 'refs/heads/'));
+    const branches = refList(PRUNE_BRANCHES, 'pr').map((ref) => ref.replace('refs/bench/', 'refs/heads/'));
     cases[name] = {
       prepare: () => {
         quietGit(origin, ['update-ref', '--stdin'], branches.map((b) => `update ${b} ${head}\n`).join(''));
@@ -131,4 +138,13 @@ function commitCases(repos, rounds) {
   return { warm, ...other };
 }
 
-module.exports = { refRepos, refCases, pruneCase, commitRepos, commitCases, env };
+module.exports = {
+  PACK_REFS,
+  PRUNE_BRANCHES,
+  refRepos,
+  refCases,
+  pruneCase,
+  commitRepos,
+  commitCases,
+  env,
+};

@@ -8,7 +8,15 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { ROOT, tmp, git } = require('./lib');
-const { refRepos, refCases, pruneCase, commitRepos, commitCases } = require('./hooks');
+const {
+  refRepos,
+  refCases,
+  pruneCase,
+  commitRepos,
+  commitCases,
+  PACK_REFS,
+  PRUNE_BRANCHES,
+} = require('./hooks');
 const { worktreeCases, sizedCases, SIZES } = require('./worktrees');
 const { agentCases } = require('./agents');
 
@@ -28,8 +36,8 @@ say(
 for (const [label, r] of [
   ['update-ref ×200 (one ref each)', refs.one],
   ['update-ref --stdin, 20,000 refs at once', refs.big],
-  ['pack-refs --all, 5,000 loose refs', refs.pack],
-  ['fetch --prune, 2,000 deleted branches', prune],
+  [`pack-refs --all, ${PACK_REFS.toLocaleString('en')} loose refs`, refs.pack],
+  [`fetch --prune, ${PRUNE_BRANCHES.toLocaleString('en')} deleted branches`, prune],
 ])
   say(`  ${label.padEnd(42)}${ms(r.guard)}${ms(r.exit)}${ms(r.read)}${ms(r.cat)}${ms(r.none)}`);
 say(
