@@ -90,6 +90,7 @@ function pruneCase(repos, rounds) {
     git(path.dirname(origin), 'init', '-q', '--bare', origin);
     git(r.primary, 'remote', 'add', 'origin', origin);
     const head = git(r.primary, 'rev-parse', 'HEAD').trim();
+    quietGit(r.primary, ['push', '-q', 'origin', 'HEAD:refs/heads/base']); // the commit the branches point at
     const branches = refList(PRUNE_BRANCHES, 'pr').map((ref) => ref.replace('refs/bench/', 'refs/heads/'));
     cases[name] = {
       prepare: () => {
