@@ -2,41 +2,9 @@
 
 import { chmodSync, existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { claudeProjectKey, type Finding } from '@worktree-guard/core';
-import {
-  bareClone,
-  git,
-  gitWith,
-  guard,
-  healthyRepo,
-  makeRepo,
-  pathWithGuard,
-  sh,
-  write,
-} from '../helpers/repo';
-
-function doctor(
-  cwd: string,
-  ...args: string[]
-): { code: number; findings: Finding[]; doc: Record<string, unknown> } {
-  const r = guard(cwd, ['doctor', '--json', ...args]);
-  if (r.code === 2) throw new Error(r.stderr);
-  const doc = JSON.parse(r.stdout);
-  return { code: r.code, findings: doc.findings, doc };
-}
-
-const ids = (findings: Finding[]) => findings.map((f) => `${f.id} ${f.worktree}`);
-const GUARD_PATH = { PATH: pathWithGuard() };
-
-/** Runs the finding's own fix command, as a person would paste it, and expects it to work. */
-function paste(cwd: string, f: Finding | undefined): void {
-  expect(f?.fix).toBeTruthy();
-  const r = sh(cwd, f?.fix as string, GUARD_PATH);
-  if (r.code !== 0) throw new Error(`${f?.fix} failed: ${r.stderr}`);
-}
-
-const memoryOf = (wt: string) =>
-  path.join(process.env.CLAUDE_CONFIG_DIR as string, 'projects', claudeProjectKey(wt), 'memory');
+import { doctor, ids, paste } from '../helpers/doctor';
+import { memoryOf } from '../helpers/remove';
+import { bareClone, git, gitWith, guard, healthyRepo, makeRepo, write } from '../helpers/repo';
 
 describe('guard doctor — each rule, its fix, and clean again (environment, hooks, worktrees)', () => {
   it('link-missing: --fix links it again', () => {

@@ -4,38 +4,9 @@
  */
 import { existsSync, utimesSync } from 'node:fs';
 import path from 'node:path';
-import { type Finding, shellQuote } from '@worktree-guard/core';
-import {
-  advanceOrigin,
-  git,
-  gitWith,
-  guard,
-  healthyRepo,
-  makeRepo,
-  pathWithGuard,
-  sh,
-  write,
-} from '../helpers/repo';
-
-function doctor(
-  cwd: string,
-  ...args: string[]
-): { code: number; findings: Finding[]; doc: Record<string, unknown> } {
-  const r = guard(cwd, ['doctor', '--json', ...args]);
-  if (r.code === 2) throw new Error(r.stderr);
-  const doc = JSON.parse(r.stdout);
-  return { code: r.code, findings: doc.findings, doc };
-}
-
-const ids = (findings: Finding[]) => findings.map((f) => `${f.id} ${f.worktree}`);
-const GUARD_PATH = { PATH: pathWithGuard() };
-
-/** Runs the finding's own fix command, as a person would paste it, and expects it to work. */
-function paste(cwd: string, f: Finding | undefined): void {
-  expect(f?.fix).toBeTruthy();
-  const r = sh(cwd, f?.fix as string, GUARD_PATH);
-  if (r.code !== 0) throw new Error(`${f?.fix} failed: ${r.stderr}`);
-}
+import { shellQuote } from '@worktree-guard/core';
+import { doctor, ids, paste } from '../helpers/doctor';
+import { advanceOrigin, git, gitWith, guard, healthyRepo, makeRepo, write } from '../helpers/repo';
 
 describe('guard doctor — a healthy repository', () => {
   it('reports no finding at all for three worktrees made by guard, and prints one JSON document', () => {
