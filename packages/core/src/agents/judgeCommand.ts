@@ -41,6 +41,17 @@ class Place {
   }
 }
 
+/** Places already opened for one verdict, by directory: a line's git commands and its serial check share them. */
+type Places = Map<string, Promise<Place | null>>;
+
+function placeOnce(places: Places, dir: string): Promise<Place | null> {
+  const known = places.get(dir);
+  if (known) return known;
+  const place = placeAt(dir);
+  places.set(dir, place);
+  return place;
+}
+
 async function placeAt(dir: string): Promise<Place | null> {
   if (!existsSync(dir)) return null;
   return openRepo(dir).then(
@@ -99,18 +110,23 @@ export interface JudgeOptions {
 }
 
 /** The line run under the locks `serial.commands` names for it, or null. */
-async function rewriteAt(line: ParsedLine, command: string, cwd: string, runner: readonly string[]) {
-  const place = await placeAt(cwd);
+async function rewriteAt(line: ParsedLine, command: string, place: Place | null, runner: readonly string[]) {
   const commands = place && (await place.config()).config.serial.commands;
   return commands && Object.keys(commands).length ? serialRewrite(line, command, commands, runner) : null;
 }
 
-async function denialsAt(dir: string, invs: GitInvocation[], session: string | null, opts: JudgeOptions) {
+async function denialsAt(
+  places: Places,
+  dir: string,
+  invs: GitInvocation[],
+  session: string | null,
+  opts: JudgeOptions,
+) {
   const blocking = opts.blocking !== false && invs.some(gitWrites);
   if (!blocking && !invs.some((i) => stashAction(i) || identityWrite(i) || branchTarget(i))) return [];
   // read side by side with the worktrees, when a stash may need it
   const override = invs.some(stashAction) && existsSync(dir) ? stashOverride(dir) : Promise.resolve('');
-  const place = await placeAt(dir);
+  const place = await placeOnce(places, dir);
   if (!place) return [];
   const out: Denial[] = [];
   const several = place.worktrees > 1;
@@ -148,10 +164,16 @@ export async function judgeCommand(
     const dir = inv.dir ?? path.resolve(cwd);
     byDir.set(dir, [...(byDir.get(dir) ?? []), inv]);
   }
-  for (const [dir, list] of byDir) denials.push(...(await denialsAt(dir, list, session, opts)));
+  const places: Places = new Map();
+  for (const [dir, list] of byDir) denials.push(...(await denialsAt(places, dir, list, session, opts)));
   const verdict: CommandVerdict = { parsed: true, denials: uniqueDenials(denials) };
   if (!verdict.denials.length && opts.serialRunner)
-    verdict.rewrite = await rewriteAt(line, command, cwd, opts.serialRunner);
+    verdict.rewrite = await rewriteAt(
+      line,
+      command,
+      await placeOnce(places, path.resolve(cwd)),
+      opts.serialRunner,
+    );
   return verdict;
 }
 
